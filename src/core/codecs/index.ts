@@ -1,0 +1,2 @@
+export type { Codec, WireFormat } from './types'
+export * from './json'

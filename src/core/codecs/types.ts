@@ -1,0 +1,25 @@
+import type { InboundFrame, OutboundFrame } from '../protocol/frame'
+
+/** Name of a wire format. */
+export type WireFormat = 'json' | 'msgpack' | 'protobuf'
+
+/**
+ * A wire codec. Pure: bytes in, frames out, no I/O. The JSON codec is always present
+ * (text frames are JSON on every format, core.md §9.1); MessagePack and Protobuf codecs
+ * are separate entries that an app passes in options, so JSON apps bundle neither.
+ */
+export interface Codec {
+  /** Wire format this codec speaks. */
+  readonly format: WireFormat
+  /** Value of the `format` query parameter (omitted for JSON). */
+  readonly queryValue?: string
+  /** Whether outbound frames are binary (`Uint8Array`) or text. */
+  readonly binary: boolean
+  /** Encodes one outbound frame. */
+  encode(frame: OutboundFrame): string | Uint8Array
+  /**
+   * Decodes one inbound frame. Throws a `CodecError` (never anything else) on bad input.
+   * Binary codecs receive `Uint8Array`; the JSON codec receives strings.
+   */
+  decode(frame: string | Uint8Array): InboundFrame
+}

@@ -1,0 +1,1 @@
+export type { InboundFrame, OutboundFrame, MessageExtras } from './frame'

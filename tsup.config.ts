@@ -1,0 +1,24 @@
+import { defineConfig } from 'tsup'
+
+/** One entry per public export; shared code lands in chunks, optional codecs stay separate. */
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    core: 'src/core/index.ts',
+    vue: 'src/vue/index.ts',
+    pinia: 'src/pinia/index.ts',
+    'codecs/msgpack': 'src/core/codecs/msgpack/index.ts',
+    'codecs/protobuf': 'src/core/codecs/protobuf/index.ts',
+    server: 'src/server/index.ts',
+  },
+  format: ['esm'],
+  dts: true,
+  splitting: true,
+  treeshake: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  external: ['vue', 'pinia', '@vue/devtools-api', 'libsodium-wrappers', '@msgpack/msgpack', 'ws'],
+  define: { __DEV__: "(typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')" },
+})
