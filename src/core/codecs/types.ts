@@ -18,8 +18,11 @@ export interface Codec {
   /** Encodes one outbound frame. */
   encode(frame: OutboundFrame): string | Uint8Array
   /**
-   * Decodes one inbound frame. Throws a `CodecError` (never anything else) on bad input.
-   * Binary codecs receive `Uint8Array`; the JSON codec receives strings.
+   * Decodes one inbound frame. Throws a `CodecError` (never anything else) on bad input;
+   * its `code` is one of `CodecErrorCode` (`codec/…`). Pass text frames as strings and binary
+   * frames as `Uint8Array` (a Node `Buffer` is fine): every codec decodes strings as JSON
+   * (the mixed-frame rule, core.md §9.1) and bytes with its own format (the JSON codec reads
+   * bytes as UTF-8 JSON text). Serials in the result are exact decimal strings.
    */
   decode(frame: string | Uint8Array): InboundFrame
 }

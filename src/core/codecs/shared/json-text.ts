@@ -1,0 +1,15 @@
+import { parseJsonLossless } from '../json/lossless-parse'
+
+/**
+ * A JSON text carried inside a binary envelope (msgpack `["json", text]`, protobuf
+ * `json_value`, structured `extra` values) → its value, unsafe integers kept exact. Text
+ * that is not JSON stays a string, as the server itself treats it (core.md §9.3).
+ * @internal
+ */
+export function jsonTextValue(text: string): unknown {
+  try {
+    return parseJsonLossless(text)
+  } catch {
+    return text
+  }
+}

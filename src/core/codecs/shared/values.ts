@@ -1,0 +1,89 @@
+import type { InboundFrame } from '../../protocol/frame'
+import { invalidFrame } from './errors'
+
+/**
+ * Field normalisers shared by the codecs. Each takes a decoded wire value (`undefined` or
+ * `null` meaning absent) and returns the frame's representation, or throws
+ * `codec/invalid-frame` when the type is wrong.
+ * @internal
+ */
+
+/** Optional string field. */
+export function optionalString(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'string') return value
+  throw invalidFrame(`"${field}" must be a string`)
+}
+
+/** Canonical unsigned decimal: digits only, no leading zero (except "0"). */
+export function isUnsignedDecimal(text: string): boolean {
+  const n = text.length
+  if (n === 0 || n > 20 || (n > 1 && text.charCodeAt(0) === 48)) return false
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return n < 20 || text <= '18446744073709551615'
+}
+
+/** Unsigned 64-bit integer → exact decimal string (serials are always strings in frames). */
+export function optionalSerial(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value) && value >= 0) return String(value)
+  } else if (typeof value === 'bigint') {
+    if (value >= 0n && value <= 0xffffffffffffffffn) return value.toString()
+  } else if (typeof value === 'string' && isUnsignedDecimal(value)) {
+    return value
+  }
+  throw invalidFrame(`"${field}" must be an unsigned 64-bit integer`)
+}
+
+/** Unsigned integer that must fit a JS number exactly (delta sequences). */
+export function optionalSafeCount(value: unknown, field: string): number | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value
+  if (typeof value === 'bigint' && value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER)) {
+    return Number(value)
+  }
+  throw invalidFrame(`"${field}" must be an unsigned safe integer`)
+}
+
+/** Optional boolean field. */
+export function optionalBoolean(value: unknown, field: string): boolean | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'boolean') return value
+  throw invalidFrame(`"${field}" must be a boolean`)
+}
+
+/** True for a non-null, non-array object (a decoded map). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
+}
+
+/** Optional map of string → string; empty maps count as absent. */
+export function optionalStringMap(value: unknown, field: string): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined
+  if (!isRecord(value)) throw invalidFrame(`"${field}" must be a map of strings`)
+  let empty = true
+  for (const key in value) {
+    if (typeof value[key] !== 'string') throw invalidFrame(`"${field}.${key}" must be a string`)
+    empty = false
+  }
+  return empty ? undefined : (value as Record<string, string>)
+}
+
+/** Sets `target[key]` as an own data property, even for `__proto__`. */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  } else {
+    target[key] = value
+  }
+}
+
+/** Records a top-level key this client does not model in `frame.unknown`. */
+export function addUnknown(frame: InboundFrame, key: string, value: unknown): void {
+  frame.unknown ??= {}
+  setOwn(frame.unknown, key, value)
+}
