@@ -19,6 +19,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['vue', 'pinia', '@vue/devtools-api', 'libsodium-wrappers', '@msgpack/msgpack', 'ws'],
+  external: ['vue', 'pinia', '@vue/devtools-api', 'libsodium-wrappers', '@msgpack/msgpack', 'ws', /^node:/],
   define: { __DEV__: "(typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')" },
 })

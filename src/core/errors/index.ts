@@ -100,3 +100,6 @@ export class ProxyError extends SockudoError {}
 export function isSockudoError(value: unknown, code?: ErrorCode): value is SockudoError {
   return value instanceof SockudoError && (code === undefined || value.code === code)
 }
+
+/** A mutable (versioned) message could not be reduced or acknowledged (v2-features.md §5). */
+export class MessageError extends SockudoError {}
