@@ -1,0 +1,30 @@
+import type { Ref } from 'vue'
+import { fetchPresenceHistory, fetchPresenceSnapshot } from '../../core'
+import type { PresenceHistoryPage, PresenceHistoryParams, PresenceSnapshot, PresenceSnapshotParams } from '../../core'
+import { SockudoVueError } from '../../vue'
+import type { SockudoContext } from '../../vue'
+
+/** Presence history helpers of {@link usePresence}. */
+export interface PresenceHistoryHelpers {
+  /**
+   * Reads membership transitions through the app's presence-history proxy (plugin option
+   * `presenceHistory`). The page has `next()` for older pages.
+   */
+  history(params?: PresenceHistoryParams): Promise<PresenceHistoryPage>
+  /** Reads the members at a serial or time (latest when `params` is empty) through the same proxy. */
+  snapshot(params?: PresenceSnapshotParams): Promise<PresenceSnapshot>
+}
+
+/** Binds the proxy helpers to the held channel name. @internal */
+export function usePresenceHistory(sockudo: SockudoContext, name: Readonly<Ref<string | null>>): PresenceHistoryHelpers {
+  const options = (): { channel: string } & NonNullable<SockudoContext['_settings']['presenceHistory']> => {
+    if (!name.value) {
+      throw new SockudoVueError('vue/not-presence-channel', '[sockudo] usePresence() holds no channel yet (disabled, server rendering, or an invalid name).')
+    }
+    return { endpoint: '', ...sockudo._settings.presenceHistory, channel: name.value }
+  }
+  return {
+    history: async (params = {}) => fetchPresenceHistory(params, options()),
+    snapshot: async (params = {}) => fetchPresenceSnapshot(params, options()),
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * `@sockudo/vue/pinia`: Pinia stores that mirror the client (ids `sockudo-*`) and the
+ * composables that read them.
+ */
+export { useSockudoConnectionStore, CONNECTION_STORE_ID } from './stores/connection'
+export { useSockudoChannelsStore, CHANNELS_STORE_ID } from './stores/channels'
+export { useSockudoPresenceStore, PRESENCE_STORE_ID } from './stores/presence'
+export type {
+  ChannelEntry,
+  ChannelStatus,
+  ErrorInfo,
+  PresenceMemberEntry,
+  PresenceRoster,
+  RecoveryPositionInfo,
+} from './stores/types'
+export { toErrorInfo } from './bind/error-info'
+
+export { useConnection } from './composables/use-connection'
+export type { UseConnectionOptions, UseConnectionReturn } from './composables/use-connection'
+export { useChannel } from './composables/use-channel'
+export type { UseChannelOptions, UseChannelReturn } from './composables/use-channel'
+export { usePresence } from './composables/use-presence'
+export type { UsePresenceOptions, UsePresenceReturn } from './composables/use-presence'
+export { useSockudoUserStore, USER_STORE_ID } from './stores/user'
+export type { UserStatus } from './stores/types'
+export { useUser } from './composables/use-user'
+export type { UseUserOptions, UseUserReturn } from './composables/use-user'
+export type { PresenceHistoryHelpers } from './composables/presence-history'

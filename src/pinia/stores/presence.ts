@@ -1,0 +1,34 @@
+import { ref } from 'vue'
+import { defineStore } from 'pinia'
+import { PresenceChannel } from '../../core'
+import { SockudoVueError } from '../../vue'
+import { bindPresenceStore } from '../bind/presence'
+import type { PresenceRoster } from './types'
+import { findSockudo, mirror, requireSockudo } from './use-sockudo'
+
+/** Id of the presence store. */
+export const PRESENCE_STORE_ID = 'sockudo-presence'
+
+/**
+ * Mirror of every presence roster, keyed by channel name. Members are keyed by user id and
+ * changed one at a time (join, leave, update), never rebuilt. Written only by `src/pinia/bind`.
+ */
+export const useSockudoPresenceStore = defineStore(PRESENCE_STORE_ID, () => {
+  /** Rosters keyed by presence channel name. */
+  const rosters = mirror(ref<Record<string, PresenceRoster>>({}))
+
+  const sockudo = findSockudo()
+  const live = requireSockudo(sockudo, PRESENCE_STORE_ID)
+  if (sockudo) bindPresenceStore(sockudo, { rosters })
+
+  /** Replaces this client's `user_info` on `channel` (protocol V2). */
+  function update(channel: string, info: unknown): void {
+    const found = live().client.channel(channel)
+    if (!(found instanceof PresenceChannel)) {
+      throw new SockudoVueError('vue/not-presence-channel', `[sockudo] update('${channel}') needs a subscribed presence channel (a name starting with 'presence-').`)
+    }
+    found.update(info)
+  }
+
+  return { rosters, update }
+})

@@ -1,0 +1,79 @@
+import { shallowRef, triggerRef } from 'vue'
+import type { MaybeRefOrGetter, ShallowRef } from 'vue'
+import type { EventMetadata, SockudoError, SockudoEvent } from '../../core'
+import type { EventName, HandlerPayload, SockudoEvents, Unset } from '../types/events'
+import { useChannelHold } from '../util/channel-hold'
+import type { ChannelHoldOptions } from '../util/channel-hold'
+import { useChannelListeners } from '../util/channel-handlers'
+import { injectSockudo } from '../util/inject-sockudo'
+import type { SockudoComposableOptions } from '../util/inject-sockudo'
+
+/** One logged event. */
+export interface EventLogEntry<P> {
+  /** Event name. */
+  event: string
+  /** Payload. */
+  data: P
+  /** Per-event metadata. */
+  metadata: EventMetadata
+  /** When it arrived, ms since the epoch. */
+  receivedAt: number
+}
+
+/** Options of {@link useEventLog}. */
+export interface UseEventLogOptions extends SockudoComposableOptions, ChannelHoldOptions {
+  /** Entries kept; older ones are dropped first. @default 100 */
+  max?: number
+}
+
+/** Return value of {@link useEventLog}. */
+export interface UseEventLogReturn<P> {
+  /** Logged events, oldest first, at most `max`. */
+  events: Readonly<ShallowRef<readonly EventLogEntry<P>[]>>
+  /** Why the channel could not be held, else null. */
+  error: Readonly<ShallowRef<SockudoError | null>>
+  /** Empties the log. */
+  clear(): void
+}
+
+/**
+ * Keeps the last `max` occurrences of `event` on channel `name` (`'*'` logs every event of
+ * the channel). Shares the channel's subscription with the other composables.
+ */
+export function useEventLog<T = Unset, K extends EventName<SockudoEvents> = EventName<SockudoEvents>>(
+  name: MaybeRefOrGetter<string | null | undefined>,
+  event: K,
+  options: UseEventLogOptions = {},
+): UseEventLogReturn<HandlerPayload<T, SockudoEvents, K>> {
+  type P = HandlerPayload<T, SockudoEvents, K>
+  const { max = 100 } = options
+  const sockudo = injectSockudo('useEventLog', options)
+  const hold = useChannelHold(sockudo, name, options)
+  const listeners = useChannelListeners(hold.channel)
+  const events = shallowRef<EventLogEntry<P>[]>([])
+  const push = (entry: EventLogEntry<P>): void => {
+    const list = events.value
+    list.push(entry)
+    if (list.length > max) list.splice(0, list.length - max)
+    triggerRef(events)
+  }
+  if (event === '*') {
+    listeners.onAny((eventName, data, message) =>
+      push({ event: eventName, data: data as P, metadata: toMetadata(message), receivedAt: Date.now() }),
+    )
+  } else {
+    listeners.on(event, (data, metadata) => push({ event, data: data as P, metadata, receivedAt: Date.now() }))
+  }
+  return { events, error: hold.error, clear: () => (events.value = []) }
+}
+
+function toMetadata(event: SockudoEvent): EventMetadata {
+  const meta: EventMetadata = {}
+  if (event.userId !== undefined) meta.user_id = event.userId
+  if (event.messageId !== undefined) meta.messageId = event.messageId
+  if (event.serial !== undefined) meta.serial = event.serial
+  if (event.streamId !== undefined) meta.streamId = event.streamId
+  if (event.extras !== undefined) meta.extras = event.extras
+  if (event.tags !== undefined) meta.tags = event.tags
+  return meta
+}

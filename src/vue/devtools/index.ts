@@ -1,0 +1,58 @@
+import type { App } from 'vue'
+import { setupDevtoolsPlugin } from '@vue/devtools-api'
+import type { Unsubscribe } from '../../core'
+import type { SockudoContext } from '../plugin/context'
+import { formatProtocolEvent } from './format'
+
+type DevtoolsApi = Parameters<Parameters<typeof setupDevtoolsPlugin>[1]>[0]
+
+/** Id of the Sockudo timeline layer. */
+export const TIMELINE_LAYER_ID = 'sockudo:protocol'
+
+/**
+ * Adds the "Sockudo" timeline layer to Vue devtools: connection changes, errors, every
+ * protocol event and channel hold changes. Loaded lazily, only in development and in the
+ * browser. Returns the teardown.
+ * @internal
+ */
+export function setupSockudoDevtools(app: App, sockudo: SockudoContext): () => void {
+  const offs: Unsubscribe[] = []
+  let stopped = false
+  setupDevtoolsPlugin(
+    {
+      id: 'dev.sockudo.vue',
+      label: 'Sockudo',
+      packageName: '@sockudo/vue',
+      homepage: 'https://github.com/sockudo/sockudo',
+      app,
+      enableEarlyProxy: true,
+    },
+    (api) => {
+      if (stopped) return
+      api.addTimelineLayer({ id: TIMELINE_LAYER_ID, label: 'Sockudo', color: 0x7c3aed })
+      offs.push(...listen(api, sockudo))
+    },
+  )
+  return () => {
+    stopped = true
+    for (const off of offs.splice(0)) off()
+  }
+}
+
+function listen(api: DevtoolsApi, sockudo: SockudoContext): Unsubscribe[] {
+  const add = (event: ReturnType<typeof formatProtocolEvent>): void =>
+    api.addTimelineEvent({ layerId: TIMELINE_LAYER_ID, event: { time: api.now(), ...event } })
+  const { client, _registry: registry } = sockudo
+  add({ title: `connection: ${client.connection.state}`, subtitle: 'when devtools attached', data: { state: client.connection.state } })
+  return [
+    client.connection.bind('state_change', (change) =>
+      add({ title: `connection: ${change.current}`, subtitle: `from ${change.previous}`, data: { ...change } }),
+    ),
+    client.connection.bind('error', (error) =>
+      add({ title: `error: ${error.code}`, subtitle: error.message, logType: 'error', data: { code: error.code, message: error.message } }),
+    ),
+    client.bindGlobal((eventName, data, event) => add(formatProtocolEvent(eventName, data, event?.channel))),
+    registry.events.on('holders', (name, holders) => add({ title: `hold: ${name}`, subtitle: `${holders} holder(s)`, data: { channel: name, holders } })),
+    registry.events.on('released', (name) => add({ title: `release: ${name}`, data: { channel: name } })),
+  ]
+}

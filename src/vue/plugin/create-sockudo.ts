@@ -1,0 +1,118 @@
+import { inject, markRaw } from 'vue'
+import type { App } from 'vue'
+import { SockudoClient } from '../../core'
+import type { Channel, DeltaStage, DeltaStats } from '../../core'
+import { SockudoVueError } from '../errors'
+import { isBrowser } from '../util/env'
+import { SockudoKey } from './context'
+import type { SockudoContext } from './context'
+import { splitPluginOptions } from './options'
+import type { SockudoPluginOptions } from './options'
+import { SubscriptionRegistry } from './registry'
+import { toSubscribeOptions } from './subscribe-options'
+
+/** The app's Sockudo instance: install it with `app.use(sockudo)`; `sockudo.client` is the client. */
+export interface Sockudo extends SockudoContext {
+  /** Installs on `app` (called by `app.use`). Fails without Pinia, or when installed twice. */
+  install(app: App): void
+  /**
+   * Tears everything down: releases every shared channel, unbinds stores and devtools and
+   * disconnects the client. Runs on app unmount too; calling it again is harmless.
+   */
+  dispose(): void
+}
+
+/**
+ * Creates the client and everything composables share, without installing it:
+ * `const sockudo = createSockudo({ key, wsHost }); app.use(sockudo)`.
+ */
+export function createSockudo(options: SockudoPluginOptions): Sockudo {
+  const { key, client: clientOptions, settings } = splitPluginOptions(options)
+  const client = new SockudoClient(key, clientOptions)
+  const registry = new SubscriptionRegistry<Channel>({
+    subscribe: (name, hold) => client.subscribe(name, toSubscribeOptions(hold)),
+    unsubscribe: (name) => client.unsubscribe(name),
+    isSubscribed: (name) => client.channel(name) !== undefined,
+    releaseDelay: settings.releaseDelay,
+  })
+  const life = { disposed: false, installedOn: undefined as App | undefined, disposers: new Set<() => void>() }
+  const sockudo: Sockudo = markRaw({
+    client,
+    get disposed() {
+      return life.disposed
+    },
+    _registry: registry,
+    _settings: settings,
+    _deltaStats: deltaStatsReader(clientOptions.deltaStage),
+    _onDispose(fn: () => void) {
+      life.disposers.add(fn)
+      return () => void life.disposers.delete(fn)
+    },
+    install(app: App) {
+      checkInstall(app, life.installedOn, life.disposed)
+      life.installedOn = app
+      install(app, sockudo)
+    },
+    dispose() {
+      if (life.disposed) return
+      life.disposed = true
+      for (const fn of [...life.disposers].reverse()) fn()
+      life.disposers.clear()
+      registry.dispose()
+      client.disconnect()
+    },
+  })
+  return sockudo
+}
+
+function install(app: App, sockudo: Sockudo): void {
+  const settings = sockudo._settings
+  app.provide(SockudoKey, sockudo)
+  if (settings.autoConnect && isBrowser()) connectOnMount(app, () => !sockudo.disposed && sockudo.client.connect())
+  app.onUnmount(() => sockudo.dispose())
+  if (__DEV__ && settings.devtools && isBrowser()) loadDevtools(app, sockudo)
+}
+
+function checkInstall(app: App, installedOn: App | undefined, disposed: boolean): void {
+  if (disposed) {
+    throw new SockudoVueError('vue/disposed', '[sockudo] This Sockudo instance was disposed; create a new one with createSockudo().')
+  }
+  if (installedOn || app.runWithContext(() => inject(SockudoKey, null))) {
+    throw new SockudoVueError(
+      'vue/already-installed',
+      '[sockudo] Sockudo is already installed' + (installedOn && installedOn !== app ? ' on another app' : ' on this app') +
+        ': install it once per app (one app.use(SockudoPlugin, …) or app.use(createSockudo(…))), and create one instance per app.',
+    )
+  }
+  if (!app.config.globalProperties.$pinia) {
+    throw new SockudoVueError(
+      'vue/pinia-missing',
+      '[sockudo] Pinia is not installed on this app. Install it first: app.use(createPinia()) before app.use(SockudoPlugin, …).',
+    )
+  }
+}
+
+/** Connects right before the first mount, so server rendering (which never mounts) stays offline. */
+function connectOnMount(app: App, connect: () => void): void {
+  const mount = app.mount
+  app.mount = ((...args: Parameters<App['mount']>) => {
+    connect()
+    return mount(...args)
+  }) as App['mount']
+}
+
+/** Loads the timeline layer lazily. `@vue/devtools-api` is an optional peer: without it there is no layer. */
+function loadDevtools(app: App, sockudo: Sockudo): void {
+  import('../devtools').then(
+    ({ setupSockudoDevtools }) => {
+      if (!sockudo.disposed) sockudo._onDispose(setupSockudoDevtools(app, sockudo))
+    },
+    () => {},
+  )
+}
+
+/** Reads counters from a delta stage that keeps them (the core `DeltaManager` does). */
+function deltaStatsReader(stage: DeltaStage | undefined): () => DeltaStats | null {
+  const withStats = stage as (DeltaStage & { stats?: () => DeltaStats }) | undefined
+  return typeof withStats?.stats === 'function' ? () => withStats.stats!() : () => null
+}

@@ -1,0 +1,70 @@
+import type { SockudoClientOptions } from '../../core'
+import type { ProxyEndpointOptions } from '../../core'
+
+/** Settings of the Vue plugin itself, on top of the client options. */
+export interface SockudoPluginSettings {
+  /** The app key (the `key` of the Sockudo app). */
+  key: string
+  /**
+   * Connect when the app mounts in a browser. Server rendering never mounts, so it never
+   * opens a socket.
+   * @default true
+   */
+  autoConnect?: boolean
+  /**
+   * Grace period before a shared channel is unsubscribed after its last composable is
+   * gone, in ms. A component that mounts again within it (route change, `v-if` toggle)
+   * keeps the subscription and its state. `0` unsubscribes at once.
+   * @default 2000
+   */
+  releaseDelay?: number
+  /**
+   * Adds a Vue devtools timeline layer with protocol events. Only in development builds and
+   * only in the browser; `@vue/devtools-api` is loaded lazily.
+   * @default true
+   */
+  devtools?: boolean
+  /**
+   * The app's presence-history proxy route, used by `usePresence().history()` and
+   * `.snapshot()` (it forwards to the signed Sockudo REST API).
+   */
+  presenceHistory?: ProxyEndpointOptions
+  /**
+   * The app's versioned-messages proxy route, used by `useMutableMessages()` actions and by
+   * `useChannelHistory({ source: 'proxy' })`.
+   */
+  versionedMessages?: ProxyEndpointOptions
+}
+
+/** Options of `app.use(SockudoPlugin, options)` and `createSockudo(options)`: every client option plus the plugin settings. */
+export type SockudoPluginOptions = SockudoClientOptions & SockudoPluginSettings
+
+/** Plugin settings with their defaults applied. */
+export interface ResolvedPluginSettings {
+  /** See {@link SockudoPluginSettings.autoConnect}. */
+  autoConnect: boolean
+  /** See {@link SockudoPluginSettings.releaseDelay}. */
+  releaseDelay: number
+  /** See {@link SockudoPluginSettings.devtools}. */
+  devtools: boolean
+  /** See {@link SockudoPluginSettings.presenceHistory}. */
+  presenceHistory?: ProxyEndpointOptions
+  /** See {@link SockudoPluginSettings.versionedMessages}. */
+  versionedMessages?: ProxyEndpointOptions
+}
+
+/** Default grace period of a released channel, in ms. */
+export const DEFAULT_RELEASE_DELAY = 2000
+
+/** Splits plugin options into the client's options and the plugin's settings. */
+export function splitPluginOptions(options: SockudoPluginOptions): {
+  key: string
+  client: SockudoClientOptions
+  settings: ResolvedPluginSettings
+} {
+  const { key, autoConnect = true, releaseDelay = DEFAULT_RELEASE_DELAY, devtools = true, presenceHistory, versionedMessages, ...client } = options
+  const settings: ResolvedPluginSettings = { autoConnect, releaseDelay, devtools }
+  if (presenceHistory) settings.presenceHistory = presenceHistory
+  if (versionedMessages) settings.versionedMessages = versionedMessages
+  return { key, client, settings }
+}

@@ -1,0 +1,57 @@
+import { describe, expectTypeOf, it } from 'vitest'
+import { createApp } from 'vue'
+import type { ComputedRef } from 'vue'
+import {
+  SockudoPlugin,
+  createSockudo,
+  useChannelHistory,
+  useMutableMessages,
+  useSockudoConnectionStore,
+  useSockudoUserStore,
+  useUser,
+  type ConnectionState,
+  type DeltaStats,
+  type ErrorInfo,
+  type MessageAck,
+  type MutableMessageState,
+  type SockudoEvent,
+  type SockudoPluginOptions,
+  type UserStatus,
+} from '@sockudo/vue'
+
+describe('plugin options', () => {
+  it('takes every client option plus the plugin settings', () => {
+    createApp({}).use(SockudoPlugin, { key: 'k', wsHost: 'h', wsPort: 6001, forceTls: false, protocolVersion: 2, autoConnect: false, releaseDelay: 500 })
+    expectTypeOf<SockudoPluginOptions['releaseDelay']>().toEqualTypeOf<number | undefined>()
+    // @ts-expect-error the app key is required
+    createSockudo({ wsHost: 'h' })
+    // @ts-expect-error autoConnect is a boolean
+    createSockudo({ key: 'k', autoConnect: 'yes' })
+  })
+})
+
+describe('store and composable shapes', () => {
+  it('exposes plain state on the connection and user stores', () => {
+    const connection = useSockudoConnectionStore()
+    expectTypeOf(connection.state).toEqualTypeOf<ConnectionState>()
+    expectTypeOf(connection.error).toEqualTypeOf<ErrorInfo | null>()
+    expectTypeOf(connection.deltaStats).toEqualTypeOf<DeltaStats | null>()
+    expectTypeOf(useSockudoUserStore().status).toEqualTypeOf<UserStatus>()
+  })
+
+  it('types history items and mutable messages by payload', () => {
+    const history = useChannelHistory<{ n: number }>('c')
+    expectTypeOf(history.items.value[0]!).toEqualTypeOf<SockudoEvent<{ n: number }>>()
+    const messages = useMutableMessages<string>('c')
+    expectTypeOf(messages.messages.value[0]!).toEqualTypeOf<MutableMessageState<string>>()
+    expectTypeOf(messages.create('text')).toEqualTypeOf<Promise<MessageAck>>()
+    // @ts-expect-error the payload type is string
+    void messages.create(1)
+    expectTypeOf(messages.loadMore).toEqualTypeOf<() => Promise<void>>()
+  })
+
+  it('returns computed refs for store-backed state', () => {
+    expectTypeOf(useSockudoConnectionStore().connect).toEqualTypeOf<() => void>()
+    expectTypeOf(useUser().online).toEqualTypeOf<ComputedRef<string[]>>()
+  })
+})

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { useMutableMessages } from '@sockudo/vue'
+import { createVersionedMessagesProxy } from '@sockudo/vue/server'
+import type { ProxyEndpointOptions } from '@sockudo/vue/core'
+import { createHarness, liveTarget, nodeFetch, uniqueName, waitFor, withSetup, type Harness } from './harness'
+
+const open: Harness[] = []
+afterEach(() => open.splice(0).forEach((h) => h.close()))
+
+/** The app's versioned-messages proxy route, served in-process by the real server handler. */
+function proxyEndpoint(): ProxyEndpointOptions {
+  const t = liveTarget()
+  const handler = createVersionedMessagesProxy({ appId: t.appId, key: t.key, secret: t.secret, host: t.host, port: t.port, fetch: nodeFetch, authorize: () => true })
+  return {
+    endpoint: 'http://app.test/api/_sockudo/messages',
+    fetch: ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch,
+  }
+}
+
+function mountMessages(): Promise<{ result: () => ReturnType<typeof useMutableMessages<string>> }> {
+  const harness = createHarness({ protocolVersion: 2, versionedMessages: proxyEndpoint() })
+  open.push(harness)
+  return (async () => {
+    const name = currentChannel
+    const { component, result } = withSetup(() => useMutableMessages<string>(name))
+    await harness.mount(component)
+    await waitFor(() => harness.sockudo.client.channel(name)?.subscribed && !result().loading.value, 5000, 'subscribed and seeded')
+    return { result }
+  })()
+}
+let currentChannel = ''
+
+describe('useMutableMessages', () => {
+  it('lists a created message and seeds a late joiner from history', async () => {
+    currentChannel = uniqueName('mut')
+    const { result } = await mountMessages()
+    const chat = result()
+    const created = await chat.create('hello')
+    await waitFor(() => chat.messages.value.length === 1, 5000, 'created')
+    expect(chat.messages.value[0]).toMatchObject({ messageSerial: created.messageSerial, data: 'hello', action: 'message.create' })
+    const late = await mountMessages()
+    expect(late.result().messages.value.map((m) => m.data)).toEqual(['hello'])
+    expect(chat.error.value).toBeNull()
+  })
+
+  it('applies append, update and delete through the reducer, also for a late joiner', async () => {
+    currentChannel = uniqueName('mut')
+    const { result } = await mountMessages()
+    const chat = result()
+    const created = await chat.create('hello')
+    await waitFor(() => chat.messages.value.length === 1, 5000, 'created')
+    await chat.append(created.messageSerial, ' world')
+    await waitFor(() => chat.messages.value[0]?.data === 'hello world', 5000, 'appended')
+
+    const late = await mountMessages()
+    expect(late.result().messages.value.map((m) => m.data)).toEqual(['hello world'])
+
+    await chat.update(created.messageSerial, { data: 'patched' })
+    await waitFor(() => chat.messages.value[0]?.data === 'patched', 5000, 'updated')
+    expect(chat.messages.value[0]!.action).toBe('message.update')
+    await waitFor(() => late.result().messages.value[0]?.data === 'patched', 5000, 'late joiner sees the update')
+
+    await chat.delete(created.messageSerial)
+    await waitFor(() => chat.messages.value.length === 0, 5000, 'deleted')
+    expect(chat.error.value).toBeNull()
+  })
+
+  it('rejects actions without a configured proxy endpoint and reports it in error', async () => {
+    const harness = createHarness({ protocolVersion: 2 })
+    open.push(harness)
+    const { component, result } = withSetup(() => useMutableMessages(uniqueName('mut')))
+    await harness.mount(component)
+    await expect(result().create('x')).rejects.toThrowError(/endpoint must be configured/)
+    expect(result().error.value?.code).toBe('config/proxy-endpoint-missing')
+  })
+})
