@@ -1,0 +1,88 @@
+/**
+ * One measured client of the throughput benchmark, run in its own process so JIT and GC state
+ * never leak between variants. Connects to the blaster, subscribes to `bench`, and measures
+ * process CPU time (user + system, `process.cpuUsage`) from the first to the last event.
+ *
+ * Usage: tsx client.ts <variant> <port> <count>  → prints one JSON line with the result.
+ */
+import '../define-production'
+import Pusher from 'pusher-js'
+import WebSocket from 'ws'
+import { SockudoClient, type SockudoClientOptions } from '../../../src/core'
+import { msgpackCodec } from '../../../src/core/codecs/msgpack'
+import { mountStorePath } from './store-path'
+
+export type Variant = 'floor' | 'pusher-js' | 'sockudo' | 'sockudo-v2' | 'sockudo-v2-msgpack' | 'sockudo-pinia'
+
+const [variant, portText, countText] = process.argv.slice(2) as [Variant, string, string]
+const port = Number(portText)
+const count = Number(countText)
+
+let received = 0
+let startCpu: NodeJS.CpuUsage | undefined
+let startWall = 0
+
+function onEvent(): void {
+  if (received === 0) {
+    startCpu = process.cpuUsage()
+    startWall = performance.now()
+  }
+  received++
+  if (received === count) {
+    const cpu = process.cpuUsage(startCpu)
+    const cpuMicros = cpu.user + cpu.system
+    console.log(JSON.stringify({ variant, count, cpuMicros, wallMs: performance.now() - startWall, perMsgUs: cpuMicros / (count - 1) }))
+    process.exit(0)
+  }
+}
+
+const url = `ws://127.0.0.1:${port}/app/app-key?protocol=7&client=bench&version=1&flash=false`
+
+function floor(): void {
+  // The floor: a bare `ws` client doing only the two JSON.parse calls the protocol needs.
+  const socket = new WebSocket(url)
+  socket.on('message', (raw: Buffer) => {
+    const frame = JSON.parse(raw.toString()) as { event: string; data?: string }
+    if (frame.event === 'pusher:connection_established') {
+      socket.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel: 'bench' } }))
+      return
+    }
+    if (frame.event !== 'trade') return
+    const data = JSON.parse(frame.data as string) as { id: number }
+    if (data.id >= 0) onEvent()
+  })
+}
+
+function pusherJs(): void {
+  const pusher = new Pusher('app-key', { cluster: 'local', wsHost: '127.0.0.1', wsPort: port, forceTLS: false, enabledTransports: ['ws'], disableStats: true })
+  pusher.subscribe('bench').bind('trade', (data: { id: number }) => {
+    if (data.id >= 0) onEvent()
+  })
+}
+
+function sockudo(extra: Partial<SockudoClientOptions>): SockudoClient {
+  const client = new SockudoClient('app-key', { wsHost: '127.0.0.1', wsPort: port, forceTls: false, ...extra })
+  client.connect()
+  return client
+}
+
+switch (variant) {
+  case 'floor':
+    floor()
+    break
+  case 'pusher-js':
+    pusherJs()
+    break
+  case 'sockudo':
+    sockudo({}).subscribe('bench').bind<{ id: number }>('trade', (data) => data.id >= 0 && onEvent())
+    break
+  case 'sockudo-v2':
+    sockudo({ protocolVersion: 2 }).subscribe('bench').bind<{ id: number }>('trade', (data) => data.id >= 0 && onEvent())
+    break
+  case 'sockudo-v2-msgpack':
+    sockudo({ protocolVersion: 2, codec: msgpackCodec }).subscribe('bench').bind<{ id: number }>('trade', (data) => data.id >= 0 && onEvent())
+    break
+  case 'sockudo-pinia':
+    mountStorePath(port, onEvent)
+    break
+}
