@@ -1,0 +1,79 @@
+import { AuthError, SockudoError } from '../errors'
+import type { Clock } from '../util/clock'
+import { isRecord } from '../util/json'
+import type { FetchLike, ValueOrGetter } from './types'
+
+/** One form POST to an auth endpoint. */
+export interface EndpointRequest {
+  endpoint: string
+  form: Record<string, string>
+  headers?: ValueOrGetter<Record<string, string>>
+  params?: ValueOrGetter<Record<string, string>>
+  timeout: number
+  fetch: FetchLike | undefined
+  clock: Clock
+  channel?: string
+}
+
+/**
+ * POSTs `form` + `params` (form-encoded) and returns the parsed JSON object.
+ * Rejects with an {@link AuthError}: `auth/forbidden` (401/403), `auth/http-error` (other
+ * non-2xx, with `status`), `auth/invalid-response` (not a JSON object), `auth/timeout`,
+ * `auth/network`.
+ */
+export async function postAuthEndpoint(req: EndpointRequest): Promise<Record<string, unknown>> {
+  const doFetch = req.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined)
+  if (!doFetch) throw new AuthError('auth/no-fetch', '[sockudo] No fetch available for the auth endpoint; pass the `fetch` option or a customHandler.')
+  const [headers, params] = await Promise.all([resolve(req.headers), resolve(req.params)])
+  const body = new URLSearchParams({ ...params, ...req.form }).toString()
+  const controller = typeof AbortController === 'function' ? new AbortController() : undefined
+  const base = req.channel === undefined ? {} : { channel: req.channel }
+  let timedOut = false
+  let rejectTimeout: (error: unknown) => void = () => undefined
+  const timeout = new Promise<never>((_, reject) => (rejectTimeout = reject))
+  const timer = req.clock.setTimeout(() => {
+    timedOut = true
+    controller?.abort()
+    rejectTimeout(new AuthError('auth/timeout', `Auth endpoint did not answer within ${req.timeout} ms`, { ...base, retryable: true }))
+  }, req.timeout)
+  try {
+    const response = await Promise.race([
+      doFetch(req.endpoint, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+        body,
+        credentials: 'same-origin',
+        ...(controller ? { signal: controller.signal } : {}),
+      }),
+      timeout,
+    ])
+    const text = await response.text()
+    if (!response.ok) {
+      const code = response.status === 401 || response.status === 403 ? 'auth/forbidden' : 'auth/http-error'
+      throw new AuthError(code, `Auth endpoint answered HTTP ${response.status}`, { ...base, status: response.status, body: text, retryable: response.status >= 500 })
+    }
+    return parseBody(text, response.status, base)
+  } catch (cause) {
+    if (cause instanceof SockudoError) throw cause
+    if (timedOut) throw new AuthError('auth/timeout', `Auth endpoint did not answer within ${req.timeout} ms`, { ...base, retryable: true, cause })
+    throw new AuthError('auth/network', 'Auth endpoint request failed', { ...base, retryable: true, cause })
+  } finally {
+    req.clock.clearTimeout(timer)
+  }
+}
+
+function parseBody(text: string, status: number, base: { channel?: string }): Record<string, unknown> {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (cause) {
+    throw new AuthError('auth/invalid-response', 'Auth endpoint did not return JSON', { ...base, status, body: text, cause })
+  }
+  if (!isRecord(value)) throw new AuthError('auth/invalid-response', 'Auth endpoint did not return a JSON object', { ...base, status, body: text })
+  return value
+}
+
+async function resolve(value: ValueOrGetter<Record<string, string>> | undefined): Promise<Record<string, string>> {
+  if (value === undefined) return {}
+  return typeof value === 'function' ? await value() : value
+}

@@ -1,0 +1,76 @@
+import { AuthError, ChannelError, CryptoError } from '../errors'
+import { decodeSharedSecret, openEncryptedPayload, type Secretbox } from '../crypto/secretbox'
+import type { InboundFrame } from '../protocol/frame'
+import type { SubscribeAuth } from './channel'
+import { PrivateChannel } from './private-channel'
+
+/**
+ * A `private-encrypted-` channel: payloads are NaCl secretbox boxes under the shared secret
+ * from the auth response. On a decryption failure the channel re-authorizes once to fetch
+ * a new key; if that fails too it emits a `CryptoError` and drops the event. Undecryptable
+ * data is never delivered.
+ */
+export class EncryptedChannel extends PrivateChannel {
+  private key: Uint8Array | undefined
+  private box: Secretbox | undefined
+  /** Events held while a new key is fetched (kept in order). */
+  private queue: InboundFrame[] | undefined
+
+  /** Client events cannot be encrypted by this client. @throws ChannelError always. */
+  override trigger(): boolean {
+    throw new ChannelError('channel/client-events-unsupported', 'Client events are not supported on encrypted channels', { channel: this.name })
+  }
+
+  protected override async authorize(socketId: string): Promise<SubscribeAuth> {
+    const [auth, box] = await Promise.all([this.ctx.authorize({ socketId, channelName: this.name }), this.ctx.secretbox()])
+    this.key = this.requireKey(auth.sharedSecret)
+    this.box = box
+    return { auth: auth.auth }
+  }
+
+  protected override deliverApp(frame: InboundFrame): void {
+    if (this.queue) return void this.queue.push(frame)
+    if (!this.key || !this.box) return this.reportError(new CryptoError('crypto/no-key', 'Encrypted event arrived before the channel key', { channel: this.name }))
+    const result = openEncryptedPayload(frame.data, this.key, this.box, this.name)
+    if (result.ok) return this.emitEvent(frame, result.data)
+    if (!result.retryWithNewKey) return this.reportError(result.error)
+    this.queue = [frame]
+    void this.refreshKey(this.key)
+  }
+
+  private async refreshKey(oldKey: Uint8Array): Promise<void> {
+    const socketId = this.ctx.socketId()
+    try {
+      if (socketId === undefined) throw new CryptoError('crypto/no-connection', 'Cannot re-authorize while disconnected', { channel: this.name })
+      const auth = await this.ctx.authorize({ socketId, channelName: this.name })
+      this.key = this.requireKey(auth.sharedSecret)
+    } catch (cause) {
+      this.reportError(new CryptoError('crypto/key-refresh-failed', 'Could not fetch a new key after a decryption failure', { channel: this.name, cause }))
+    }
+    const queued = this.queue ?? []
+    this.queue = undefined
+    const key = this.key
+    for (const frame of queued) {
+      if (!key || !this.box || sameBytes(key, oldKey)) {
+        this.reportError(new CryptoError('crypto/decrypt-failed', 'Could not decrypt the payload', { channel: this.name }))
+        continue
+      }
+      const result = openEncryptedPayload(frame.data, key, this.box, this.name)
+      if (result.ok) this.emitEvent(frame, result.data)
+      else this.reportError(result.error)
+    }
+  }
+
+  private requireKey(sharedSecret: string | undefined): Uint8Array {
+    if (sharedSecret === undefined) throw new AuthError('auth/missing-field', 'Encrypted channel authorization has no shared_secret', { channel: this.name })
+    return decodeSharedSecret(sharedSecret, this.name)
+  }
+
+  private reportError(error: CryptoError): void {
+    this.emit('error', error)
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i])
+}

@@ -1,0 +1,28 @@
+import type { InboundFrame } from '../protocol/frame'
+import type { EventMetadata, SockudoEvent } from './types'
+
+/** Builds the public event object of a frame with already parsed `data`. */
+export function toSockudoEvent(frame: InboundFrame, data: unknown): SockudoEvent {
+  const event: SockudoEvent = { event: frame.event, data }
+  if (frame.channel !== undefined) event.channel = frame.channel
+  if (frame.messageId !== undefined) event.messageId = frame.messageId
+  if (frame.serial !== undefined) event.serial = frame.serial
+  if (frame.streamId !== undefined) event.streamId = frame.streamId
+  if (frame.extras !== undefined) event.extras = frame.extras
+  if (frame.userId !== undefined) event.userId = frame.userId
+  if (frame.tags !== undefined) event.tags = frame.tags
+  if (frame.name !== undefined) event.name = frame.name
+  return event
+}
+
+/** Builds the `bind` metadata of an event. */
+export function toMetadata(event: SockudoEvent): EventMetadata {
+  const meta: EventMetadata = {}
+  if (event.userId !== undefined) meta.user_id = event.userId
+  if (event.messageId !== undefined) meta.messageId = event.messageId
+  if (event.serial !== undefined) meta.serial = event.serial
+  if (event.streamId !== undefined) meta.streamId = event.streamId
+  if (event.extras !== undefined) meta.extras = event.extras
+  if (event.tags !== undefined) meta.tags = event.tags
+  return meta
+}

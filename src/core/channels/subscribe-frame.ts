@@ -1,0 +1,25 @@
+import { serializeDeltaSetting } from '../delta/subscribe'
+import type { SubscribeOptions } from './types'
+
+/**
+ * Builds the `data` of a subscribe frame (core.md §4.2, v2-features.md §0.6):
+ * `{channel, auth, channel_data?, filter?|tags_filter?, delta?, rewind?, modes?}`.
+ * `auth` is always present (`""` for public channels); `channel_data` stays the exact
+ * signed string.
+ */
+export function buildSubscribeData(
+  channel: string,
+  auth: { auth: string; channelData?: string },
+  options: SubscribeOptions,
+  includeRewind: boolean,
+): Record<string, unknown> {
+  const data: Record<string, unknown> = { auth: auth.auth }
+  if (auth.channelData !== undefined) data.channel_data = auth.channelData
+  data.channel = channel
+  if (options.filter) data.filter = options.filter
+  else if (options.tagsFilter) data.tags_filter = options.tagsFilter
+  if (options.delta !== undefined) data.delta = serializeDeltaSetting(options.delta)
+  if (includeRewind && options.rewind !== undefined) data.rewind = options.rewind
+  if (options.modes) data.modes = options.modes
+  return data
+}

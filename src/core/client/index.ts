@@ -1,0 +1,4 @@
+export { SockudoClient } from './client'
+export type { SockudoClientOptions, NetworkHints } from './options'
+export type { ClientEvents, ChannelScoped, ResumeFailure } from './events'
+export type { ClientStats } from './stats'

@@ -1,0 +1,199 @@
+import { createChannelAuthorizer, createUserAuthenticator } from '../auth/authorizers'
+import { TokenManager } from '../auth/token'
+import type { ChannelContext } from '../channels/context'
+import { toMetadata, toSockudoEvent } from '../channels/event'
+import { CallbackRegistry } from '../channels/callbacks'
+import { ChannelRegistry } from '../channels/registry'
+import type { ChannelEvents } from '../channels/types'
+import { Connection } from '../connection/manager'
+import { buildSocketUrl } from '../connection/url'
+import { loadLibsodiumSecretbox } from '../crypto/secretbox'
+import { ConnectionError } from '../errors'
+import { TypedEmitter } from '../events'
+import { HistoryRequester } from '../history/requester'
+import { createFrameIO } from '../protocol/codec-io'
+import type { InboundFrame, OutboundFrame } from '../protocol/frame'
+import { createProtocolNames, type ProtocolNames } from '../protocol/names'
+import { runInbound, type InboundStages } from '../protocol/pipeline'
+import { RequestTracker } from '../protocol/request-tracker'
+import { routeFrame } from '../protocol/router'
+import { MessageDeduplicator } from '../recovery/dedup'
+import { buildResumeData, RecoveryPositions } from '../recovery/positions'
+import { createWebSocketTransport } from '../transport/websocket-transport'
+import { resolveWebSocket } from '../transport/resolve-websocket'
+import type { Transport, TransportHandlers } from '../transport/types'
+import { User } from '../user/user'
+import { systemClock } from '../util/clock'
+import { parseMaybeJson } from '../util/json'
+import type { ClientEvents } from './events'
+import { createHandlers } from './handlers'
+import { createStats } from './stats'
+import type { ResolvedOptions } from './options'
+
+const rethrowLater = (error: unknown) => queueMicrotask(() => {
+  throw error
+})
+
+/** @internal Every part of one client, wired together. The public facade is {@link SockudoClient}. */
+export class Session {
+  readonly names: ProtocolNames
+  readonly emitter = new TypedEmitter<ClientEvents>()
+  readonly callbacks = new CallbackRegistry(rethrowLater)
+  readonly tracker = new RequestTracker()
+  readonly connection: Connection
+  readonly registry: ChannelRegistry
+  readonly user: User
+  readonly tokens: TokenManager
+  readonly positions: RecoveryPositions | undefined
+  readonly history: HistoryRequester
+  private readonly dedup: MessageDeduplicator | undefined
+  readonly stats = createStats()
+
+  constructor(private readonly o: ResolvedOptions) {
+    const raw = o.raw
+    const clock = raw.clock ?? systemClock
+    this.names = createProtocolNames(o.version)
+    const send = (frame: OutboundFrame) => this.connection.send(frame)
+    const socketId = () => this.connection.socketId
+    this.positions = raw.connectionRecovery ? new RecoveryPositions() : undefined
+    this.dedup = dedupFor(o)
+    this.tokens = new TokenManager({ token: raw.token, authCallback: raw.authCallback, clock, timeout: raw.tokenTimeout ?? o.unavailableTimeout, names: this.names, send, socketId, emitError: (e) => this.emitter.emit('error', e) })
+    this.history = new HistoryRequester({ names: this.names, clock, timeout: o.subscriptionTimeout, tracker: this.tracker, send })
+    this.user = new User({ names: this.names, tracker: this.tracker, send, socketId, authenticate: createUserAuthenticator(raw.userAuthentication, raw.fetch, clock) })
+    this.user.on('signed_in', (info) => this.emitter.emit('signed_in', info))
+    this.user.on('error', (e) => this.emitter.emit('error', e))
+    this.registry = new ChannelRegistry(this.channelContext(send, socketId))
+    const stages = this.inboundStages(send)
+    this.connection = new Connection({
+      config: { activityTimeout: o.activityTimeout, pongTimeout: o.pongTimeout, unavailableTimeout: o.unavailableTimeout, backoff: o.backoff },
+      names: this.names, io: createFrameIO(raw.codec), clock, random: raw.random ?? Math.random,
+      prepareTransport: () => this.prepareTransport(),
+      onFrame: (frame) => runInbound(frame, stages),
+      stats: this.stats,
+    })
+    this.connection.on('state_change', (change) => {
+      const stopped = change.current === 'disconnected' || change.current === 'failed'
+      if (change.previous === 'connected' || stopped) this.connectionLost(!stopped)
+      this.emitter.emit('state_change', change)
+    })
+    this.connection.on('connected', (info) => this.connected(info))
+    this.connection.on('error', (e) => this.emitter.emit('error', e))
+    this.connection.on('connecting_in', (info) => this.emitter.emit('connecting_in', info))
+    raw.network?.subscribe((online) => this.connection.network(online))
+  }
+
+  /** The inbound pipeline: dedup → recovery position → delta → route (decrypt and deliver in the channel). */
+  private inboundStages(send: (f: OutboundFrame) => boolean): InboundStages {
+    const handlers = createHandlers({
+      registry: this.registry, tracker: this.tracker, user: this.user, tokens: this.tokens, positions: this.positions,
+      history: this.history, deliverGlobal: (f) => this.deliverGlobal(f), emit: (e, ...a) => this.emitter.emit(e, ...a),
+    })
+    const { dedup, positions } = this
+    const stats = this.stats
+    const stages: InboundStages = {
+      send, prefix: this.names.prefix, route: (f) => routeFrame(f, this.names, handlers),
+      dropped: (reason) => void (reason === 'duplicate' ? stats.duplicates++ : stats.deltaFailures++),
+    }
+    if (dedup) stages.isDuplicate = (f) => f.messageId !== undefined && dedup.check(f.messageId, f.serial)
+    if (positions) stages.record = (f) => positions.record(f)
+    if (this.o.raw.deltaStage) stages.delta = this.o.raw.deltaStage
+    return stages
+  }
+
+  private channelContext(send: (f: OutboundFrame) => boolean, socketId: () => string | undefined): ChannelContext {
+    const raw = this.o.raw
+    const clock = raw.clock ?? systemClock
+    return {
+      names: this.names, clock, subscriptionTimeout: this.o.subscriptionTimeout, tracker: this.tracker, send, socketId,
+      authorize: createChannelAuthorizer(raw.channelAuthorization, raw.fetch, clock),
+      secretbox: raw.secretbox ?? loadLibsodiumSecretbox,
+      hasRecoveryPosition: (channel) => this.positions?.get(channel) != null,
+      history: (channel, params) => this.history.request(channel, params),
+      notify: (channel, event, ...args) => this.notify(channel, event, args),
+    }
+  }
+
+  private notify(channel: string, event: keyof ChannelEvents, args: readonly unknown[]): void {
+    const e = this.emitter
+    const [a] = args as [never]
+    switch (event) {
+      case 'event':
+        return this.deliverEvent(a)
+      case 'state_change':
+        return e.emit('subscription_state', { channel, ...(a as ChannelEvents['state_change'][0]) })
+      case 'subscription_count':
+        return e.emit('subscription_count', { channel, count: a })
+      case 'error':
+        return e.emit('channel_error', { channel, error: a })
+      case 'member_added':
+      case 'member_removed':
+      case 'member_updated':
+        return e.emit(event, { channel, member: a })
+      case 'members_reset':
+        return e.emit('members_reset', { channel, members: a })
+      default:
+        return undefined
+    }
+  }
+
+  /** Drops per-channel state kept outside the channel (recovery position, delta bases). */
+  forget(channel: string): void {
+    this.positions?.set(channel, null)
+    this.o.raw.deltaStage?.reset?.(channel)
+  }
+
+  /** Delivers a frame that belongs to no channel object to client-level listeners. */
+  deliverGlobal(frame: InboundFrame): void {
+    this.deliverEvent(toSockudoEvent(frame, parseMaybeJson(frame.data)))
+  }
+
+  private deliverEvent(event: ReturnType<typeof toSockudoEvent>): void {
+    this.stats.delivered++
+    this.callbacks.emit(event, toMetadata(event))
+    this.emitter.emit('event', event)
+  }
+
+  private async prepareTransport(): Promise<(handlers: TransportHandlers) => Transport> {
+    const raw = this.o.raw
+    const [ctor, token] = await Promise.all([resolveWebSocket(raw.webSocket), this.tokens.forConnect()])
+    const url = buildSocketUrl({
+      key: this.o.key, host: this.o.host, port: this.o.port, tls: this.o.tls, path: this.o.path, version: this.o.version,
+      format: raw.codec?.binary ? raw.codec.queryValue ?? raw.codec.format : undefined,
+      echoMessages: raw.echoMessages, appendMode: raw.appendMode, appendRollupWindow: raw.appendRollupWindow, token,
+    })
+    return (handlers) => createWebSocketTransport(ctor, url, handlers)
+  }
+
+  private connected(_info: { socketId: string }): void {
+    this.tracker.clear()
+    this.o.raw.deltaStage?.reset?.()
+    const wanted = this.registry.all().filter((c) => c._wanted)
+    const sent = Promise.all(wanted.map((channel) => channel._subscribe()))
+    this.user._connected()
+    this.tokens.connected()
+    this.emitter.emit('connected', _info)
+    const positions = this.positions
+    if (!positions) return
+    // Resume only after every subscribe went out: the server then gates live messages of
+    // subscribed channels behind the replay (v2-features.md §3.2).
+    void sent.then(() => {
+      if (this.connection.socketId !== _info.socketId) return
+      const data = buildResumeData(positions.all(), wanted.filter((c) => c._wanted).map((c) => c.name))
+      if (data !== undefined) this.connection.send({ event: this.names.event('resume'), data })
+    })
+  }
+
+  private connectionLost(reconnecting: boolean): void {
+    this.tracker.clear()
+    this.tokens.cancel()
+    this.history.failAll(new ConnectionError('connection/lost', 'The connection was lost'))
+    for (const channel of this.registry.all()) channel._connectionLost(reconnecting)
+    this.user._connectionLost()
+  }
+}
+
+function dedupFor(o: ResolvedOptions): MessageDeduplicator | undefined {
+  const setting = o.raw.messageDeduplication ?? o.version === 2
+  if (setting === false) return undefined
+  return new MessageDeduplicator(setting === true ? undefined : setting.capacity)
+}

@@ -1,0 +1,7 @@
+export type { ConnectionState, MachineConfig, MachineEvent, MachineState, Effect, TimerName, Transition } from './machine'
+export { transition, initialMachineState } from './machine'
+export type { CloseAction } from './close-codes'
+export { closeAction } from './close-codes'
+export type { ConnectionEvents, StateChange } from './manager'
+export { Connection } from './manager'
+export { buildSocketUrl, APPEND_ROLLUP_WINDOWS } from './url'

@@ -1,0 +1,2 @@
+export type { Secretbox, OpenResult } from './secretbox'
+export { loadLibsodiumSecretbox, openEncryptedPayload, decodeSharedSecret } from './secretbox'

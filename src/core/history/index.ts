@@ -1,0 +1,1 @@
+export type { HistoryParams, HistoryItem, HistoryPage } from './types'

@@ -1,0 +1,40 @@
+import { CodecError, ProtocolError, SockudoError } from '../errors'
+import { jsonCodec } from '../codecs/json/codec'
+import type { Codec } from '../codecs/types'
+import type { InboundFrame, OutboundFrame } from './frame'
+
+/**
+ * Frame I/O of one connection: text frames are always JSON (the server sends some
+ * broadcasts as JSON text even on binary formats, core.md §9.1); binary frames go through
+ * the negotiated codec. Outbound frames use the codec when one is configured.
+ */
+export interface FrameIO {
+  /** Decodes one frame; throws a {@link SockudoError} (never anything else). */
+  decode(data: string | Uint8Array): InboundFrame
+  /** Encodes one outbound frame. */
+  encode(frame: OutboundFrame): string | Uint8Array
+}
+
+/** Creates the frame I/O for an optional binary codec. */
+export function createFrameIO(codec?: Codec): FrameIO {
+  const binary = codec && codec.binary ? codec : undefined
+  return {
+    decode(data) {
+      if (typeof data === 'string') return guard(() => jsonCodec.decode(data))
+      if (!binary) throw new ProtocolError('protocol/unexpected-binary', 'Binary frame on a JSON connection')
+      return guard(() => binary.decode(data))
+    },
+    encode(frame) {
+      return (binary ?? jsonCodec).encode(frame)
+    },
+  }
+}
+
+function guard(decode: () => InboundFrame): InboundFrame {
+  try {
+    return decode()
+  } catch (cause) {
+    if (cause instanceof SockudoError) throw cause
+    throw new CodecError('codec/decode-failed', 'Frame could not be decoded', { cause })
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Protocol version of a connection: 1 = Pusher protocol 7 (`pusher:` names),
+ * 2 = Sockudo V2 (`sockudo:` names). Held per client instance, never globally.
+ */
+export type ProtocolVersion = 1 | 2
+
+/** An inbound event name with its prefix removed. */
+export interface CanonicalName {
+  /** Name without prefix, e.g. `subscription_succeeded`. */
+  name: string
+  /** True for `pusher_internal:` / `sockudo_internal:` names. */
+  internal: boolean
+}
+
+/** Event names of one protocol version. */
+export interface ProtocolNames {
+  /** The version these names belong to. */
+  readonly version: ProtocolVersion
+  /** `pusher` or `sockudo`. */
+  readonly family: 'pusher' | 'sockudo'
+  /** `pusher:` or `sockudo:`. */
+  readonly prefix: string
+  /** `pusher_internal:` or `sockudo_internal:`. */
+  readonly internalPrefix: string
+  /** Prefixes a system event name, e.g. `subscribe` → `sockudo:subscribe`. */
+  event(name: string): string
+  /**
+   * Strips any of the four known prefixes (inbound frames may use either family: the
+   * server sends `pusher:error` even to V2 sockets right before a close). Returns null for
+   * names without a known prefix (application and client events, `online`, `offline`).
+   */
+  canonical(wireName: string): CanonicalName | null
+}
+
+const PREFIXES: readonly (readonly [string, boolean])[] = [
+  ['pusher_internal:', true],
+  ['sockudo_internal:', true],
+  ['pusher:', false],
+  ['sockudo:', false],
+]
+
+/** Creates the event names of `version`. */
+export function createProtocolNames(version: ProtocolVersion): ProtocolNames {
+  const family = version === 2 ? 'sockudo' : 'pusher'
+  const prefix = `${family}:`
+  return {
+    version,
+    family,
+    prefix,
+    internalPrefix: `${family}_internal:`,
+    event: (name) => prefix + name,
+    canonical(wireName) {
+      for (const [p, internal] of PREFIXES) {
+        if (wireName.startsWith(p)) return { name: wireName.slice(p.length), internal }
+      }
+      return null
+    },
+  }
+}
+
+/** True when `name` is a system event of either family (never an application event name). */
+export function isSystemEventName(name: string): boolean {
+  return PREFIXES.some(([p]) => name.startsWith(p))
+}

@@ -1,0 +1,48 @@
+import type { InboundFrame, OutboundFrame } from './frame'
+
+/**
+ * The delta stage slot. The delta manager (src/core/delta) implements it: it stores bases
+ * from full messages (`__delta_seq`), turns `delta` frames into the reconstructed full
+ * frame, and returns null to drop a frame it cannot reconstruct (after asking the server
+ * to resync with `send`). Frames it does not care about are returned unchanged.
+ */
+export interface DeltaStage {
+  /** Processes one inbound frame. */
+  process(frame: InboundFrame, io: { send(frame: OutboundFrame): boolean; prefix: string }): InboundFrame | null
+  /** Forgets the state of one channel (unsubscribe) or of all channels (new connection). */
+  reset?(channel?: string): void
+}
+
+/** Stages of the inbound pipeline, in order. */
+export interface InboundStages {
+  /** Returns true when the frame is a duplicate (dropped). */
+  isDuplicate?(frame: InboundFrame): boolean
+  /** Records the recovery position of a frame. */
+  record?(frame: InboundFrame): void
+  /** Delta decompression. */
+  delta?: DeltaStage
+  /** Sends a frame (for the delta stage's resync requests). */
+  send(frame: OutboundFrame): boolean
+  prefix: string
+  /** Routes the frame (decrypt and deliver happen in the channel). */
+  route(frame: InboundFrame): void
+  /** Told about every dropped frame. */
+  dropped?(reason: 'duplicate' | 'delta'): void
+}
+
+/** Runs one decoded frame through dedup → recovery position → delta → route. */
+export function runInbound(frame: InboundFrame, stages: InboundStages): void {
+  if (stages.isDuplicate?.(frame)) return stages.dropped?.('duplicate')
+  stages.record?.(frame)
+  let next: InboundFrame | null = frame
+  if (stages.delta) {
+    next = stages.delta.process(frame, { send: stages.send, prefix: stages.prefix })
+    if (next === null) return stages.dropped?.('delta')
+    if (next !== frame) {
+      // A reconstructed delta carries its own id/serial: dedup and record it too.
+      if (stages.isDuplicate?.(next)) return stages.dropped?.('duplicate')
+      stages.record?.(next)
+    }
+  }
+  stages.route(next)
+}

@@ -1,0 +1,3 @@
+export { MessageDeduplicator, DEFAULT_DEDUP_CAPACITY } from './dedup'
+export type { RecoveryPosition } from './positions'
+export { RecoveryPositions, buildResumeData } from './positions'

@@ -1,0 +1,77 @@
+import type { Transport, TransportHandlers, WebSocketConstructor, WebSocketLike } from './types'
+
+const OPEN = 1
+
+/** Node `ws` sockets expose native ping/pong through an EventEmitter API. */
+interface NativePingSocket {
+  ping(): void
+  on(event: 'pong', listener: () => void): void
+}
+
+function hasNativePing(socket: WebSocketLike): socket is WebSocketLike & NativePingSocket {
+  const candidate = socket as Partial<NativePingSocket>
+  return typeof candidate.ping === 'function' && typeof candidate.on === 'function'
+}
+
+/**
+ * Creates a {@link Transport} over a WebSocket constructor. Binary frames arrive as
+ * `Uint8Array`; after `close()` the handlers are detached, so a stale socket never reports.
+ */
+export function createWebSocketTransport(ctor: WebSocketConstructor, url: string, handlers: TransportHandlers): Transport {
+  let closed = false
+  const socket = new ctor(url)
+  socket.binaryType = 'arraybuffer'
+  socket.onopen = () => {
+    if (!closed) handlers.onOpen()
+  }
+  socket.onmessage = (event) => {
+    if (closed) return
+    const bytes = toFrame(event.data)
+    if (bytes !== null) handlers.onMessage(bytes)
+  }
+  socket.onerror = (event) => {
+    if (!closed) handlers.onError(event)
+  }
+  socket.onclose = (event) => {
+    if (closed) return
+    closed = true
+    handlers.onClose(event.code, event.reason)
+  }
+  if (hasNativePing(socket)) socket.on('pong', () => !closed && handlers.onPong?.())
+  return {
+    send(data) {
+      if (closed || socket.readyState !== OPEN) return false
+      try {
+        socket.send(data)
+        return true
+      } catch {
+        return false
+      }
+    },
+    close(code, reason) {
+      if (closed) return
+      closed = true
+      try {
+        socket.close(code ?? 1000, reason)
+      } catch {
+        // The socket may still be connecting; closing it is best effort.
+      }
+    },
+    ping() {
+      if (closed || socket.readyState !== OPEN || !hasNativePing(socket)) return false
+      try {
+        socket.ping()
+        return true
+      } catch {
+        return false
+      }
+    },
+  }
+}
+
+function toFrame(data: unknown): string | Uint8Array | null {
+  if (typeof data === 'string') return data
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+  return null
+}

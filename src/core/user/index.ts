@@ -1,0 +1,2 @@
+export type { UserEvents, WatchlistEvents } from './user'
+export { User, Watchlist } from './user'

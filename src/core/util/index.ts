@@ -1,0 +1,7 @@
+export type { Clock, TimerHandle } from './clock'
+export { systemClock } from './clock'
+export type { BackoffOptions } from './backoff'
+export { backoffDelay, DEFAULT_BACKOFF } from './backoff'
+export { base64ToBytes, bytesToBase64 } from './base64'
+export type { OnlineEventTarget } from './network'
+export { onlineOfflineHints } from './network'

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { MessageDeduplicator, RecoveryPositions, buildResumeData } from '@sockudo/vue/core'
+
+describe('message dedup window', () => {
+  it('drops a repeated id and forgets the oldest beyond capacity (FIFO)', () => {
+    const d = new MessageDeduplicator(2)
+    expect([d.check('a'), d.check('a'), d.check('b'), d.check('c'), d.check('a'), d.check('c')]).toEqual([false, true, false, false, false, true])
+  })
+
+  it('keys on message id plus serial', () => {
+    const d = new MessageDeduplicator()
+    expect([d.check('m', '1'), d.check('m', '2'), d.check('m', '1')]).toEqual([false, false, true])
+    expect(d.capacity).toBe(1000)
+  })
+})
+
+describe('recovery positions', () => {
+  it('records frames with channel and serial only', () => {
+    const p = new RecoveryPositions()
+    p.record({ event: 'e', channel: 'a' })
+    p.record({ event: 'e', serial: '3' })
+    p.record({ event: 'e', channel: 'a', serial: '4', streamId: 's', messageId: 'm' })
+    expect(p.all()).toEqual({ a: { serial: '4', streamId: 's', lastMessageId: 'm' } })
+  })
+
+  it('builds resume data with bare integer serials for the given channels only', () => {
+    const data = buildResumeData({ a: { serial: '18446744073709551615', streamId: 's"1' }, b: { serial: '1' } }, ['a'])
+    expect(data).toBe('{"channel_positions":{"a":{"serial":18446744073709551615,"stream_id":"s\\"1"}}}')
+    expect(buildResumeData({}, ['a'])).toBeUndefined()
+  })
+
+  it('applies resume_success positions and ignores malformed entries', () => {
+    const p = new RecoveryPositions()
+    p.applyRecovered({ recovered: [{ channel: 'a', position: { serial: 7, stream_id: 's' } }, { channel: 'b', position: null }, 'junk'] })
+    expect(p.all()).toEqual({ a: { serial: '7', streamId: 's' } })
+  })
+})

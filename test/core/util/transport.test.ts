@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { createWebSocketTransport, type WebSocketLike } from '@sockudo/vue/core'
+
+/** Minimal socket with the `ws` package's native ping API. */
+class NodeLikeSocket implements WebSocketLike {
+  static last: NodeLikeSocket
+  binaryType = ''
+  readyState = 1
+  onopen: WebSocketLike['onopen'] = null
+  onmessage: WebSocketLike['onmessage'] = null
+  onclose: WebSocketLike['onclose'] = null
+  onerror: WebSocketLike['onerror'] = null
+  pings = 0
+  pongListener: (() => void) | undefined
+  constructor(readonly url: string) {
+    NodeLikeSocket.last = this
+  }
+  send(): void {}
+  close(): void {}
+  ping(): void {
+    this.pings++
+  }
+  on(_event: 'pong', listener: () => void): void {
+    this.pongListener = listener
+  }
+}
+
+describe('WebSocket transport', () => {
+  it('uses native ping where the socket has one and reports native pongs', () => {
+    let pongs = 0
+    const t = createWebSocketTransport(NodeLikeSocket, 'ws://x', { onOpen() {}, onMessage() {}, onClose() {}, onError() {}, onPong: () => pongs++ })
+    expect(t.ping()).toBe(true)
+    NodeLikeSocket.last.pongListener?.()
+    expect([NodeLikeSocket.last.pings, pongs, NodeLikeSocket.last.binaryType]).toEqual([1, 1, 'arraybuffer'])
+  })
+
+  it('turns binary frames into Uint8Array and ignores callbacks after close()', () => {
+    const got: unknown[] = []
+    const t = createWebSocketTransport(NodeLikeSocket, 'ws://x', { onOpen() {}, onMessage: (d) => got.push(d), onClose: () => got.push('closed'), onError() {} })
+    NodeLikeSocket.last.onmessage?.({ data: new Uint8Array([1, 2]).buffer })
+    NodeLikeSocket.last.onmessage?.({ data: 'text' })
+    t.close()
+    NodeLikeSocket.last.onmessage?.({ data: 'late' })
+    NodeLikeSocket.last.onclose?.({ code: 1000, reason: '' })
+    expect(got).toEqual([new Uint8Array([1, 2]), 'text'])
+  })
+})
