@@ -7,7 +7,7 @@ import type { TimerHandle } from '../util/clock'
 import { isRecord, parseMaybeJson, serialToString } from '../util/json'
 import { CallbackRegistry } from './callbacks'
 import type { ChannelContext } from './context'
-import { toMetadata, toSockudoEvent } from './event'
+import { eventData, toMetadata, toSockudoEvent } from './event'
 import { buildSubscribeData } from './subscribe-frame'
 import type { ChannelEvents, EventCallback, GlobalCallback, RewindResult, SubscribeOptions, SubscriptionState } from './types'
 
@@ -202,7 +202,7 @@ export class Channel {
 
   /** Delivers an application or client event (encrypted channels decrypt first). */
   protected deliverApp(frame: InboundFrame): void {
-    this.emitEvent(frame, parseMaybeJson(frame.data))
+    this.emitEvent(frame, eventData(frame))
   }
 
   /** Emits a delivered event to `bind`/`bindGlobal`, typed listeners and the client. */

@@ -1,4 +1,5 @@
 import type { InboundFrame } from '../protocol/frame'
+import { parseMaybeJson } from '../util/json'
 import type { EventMetadata, SockudoEvent } from './types'
 
 /** Builds the public event object of a frame with already parsed `data`. */
@@ -25,4 +26,14 @@ export function toMetadata(event: SockudoEvent): EventMetadata {
   if (event.extras !== undefined) meta.extras = event.extras
   if (event.tags !== undefined) meta.tags = event.tags
   return meta
+}
+
+/**
+ * Parses a frame's `data` for delivery (JSON strings become values). Mutable-message append
+ * fragments stay text: the reducer concatenates strings, and parsing a fragment such as
+ * `" 42"` or `"true"` would turn it into a number or a boolean (v2-features.md §5.3).
+ */
+export function eventData(frame: InboundFrame): unknown {
+  if (typeof frame.data === 'string' && frame.extras?.headers?.sockudo_action === 'message.append') return frame.data
+  return parseMaybeJson(frame.data)
 }

@@ -27,16 +27,7 @@ export function loadLibsodiumSecretbox(): Promise<Secretbox> {
 }
 
 async function importSodium(): Promise<Secretbox> {
-  let mod: { default?: SodiumLike } & Partial<SodiumLike>
-  try {
-    mod = (await import('libsodium-wrappers')) as unknown as typeof mod
-  } catch (esmError) {
-    // libsodium-wrappers ≥ 0.7.14 ships a broken ESM entry (it imports a file that lives in
-    // the `libsodium` package); in Node its CommonJS entry works.
-    const cjs = await requireInNode('libsodium-wrappers')
-    if (!cjs) throw esmError
-    mod = cjs as typeof mod
-  }
+  const mod = (await import('libsodium-wrappers')) as unknown as { default?: SodiumLike } & Partial<SodiumLike>
   const sodium = (mod.default ?? mod) as SodiumLike
   await sodium.ready
   return {
@@ -48,14 +39,6 @@ async function importSodium(): Promise<Secretbox> {
       }
     },
   }
-}
-
-async function requireInNode(name: string): Promise<unknown> {
-  const proc = (globalThis as { process?: { versions?: { node?: string } } }).process
-  if (!proc?.versions?.node) return undefined
-  const specifier = 'node:module'
-  const { createRequire } = (await import(/* @vite-ignore */ specifier)) as { createRequire(url: string): (id: string) => unknown }
-  return createRequire(import.meta.url)(name)
 }
 
 /** Decodes a base64 shared secret; it must be 32 bytes. */

@@ -1,5 +1,5 @@
 import { ConnectionError, SockudoError } from '../errors'
-import { toSockudoEvent } from '../channels/event'
+import { eventData, toSockudoEvent } from '../channels/event'
 import { envelopeToFrame } from '../protocol/json-frame'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 import type { ProtocolNames } from '../protocol/names'
@@ -112,7 +112,7 @@ function toItem(raw: unknown): HistoryItem[] {
   if (!isRecord(raw) || !isRecord(raw.message)) return []
   try {
     const frame = envelopeToFrame(raw.message)
-    const item: HistoryItem = { event: toSockudoEvent(frame, parseMaybeJson(frame.data)) }
+    const item: HistoryItem = { event: toSockudoEvent(frame, eventData(frame)) }
     const serial = serialToString(raw.serial) ?? frame.serial
     if (serial !== undefined) item.serial = serial
     const streamId = typeof raw.stream_id === 'string' ? raw.stream_id : frame.streamId

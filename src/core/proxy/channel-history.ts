@@ -1,7 +1,6 @@
-import { toSockudoEvent } from '../channels/event'
+import { eventData, toSockudoEvent } from '../channels/event'
 import type { HistoryItem, HistoryPage, HistoryParams } from '../history/types'
 import { envelopeToFrame } from '../protocol/json-frame'
-import { parseMaybeJson } from '../util/json'
 import { asArray, asRecord, compact, num, serial, str } from './decode'
 import { serialParam } from './params'
 import { callProxy } from './request'
@@ -41,7 +40,7 @@ export function decodeHistoryItem(value: unknown): HistoryItem | undefined {
     return undefined
   }
   return compact({
-    event: toSockudoEvent(frame, parseMaybeJson(frame.data)),
+    event: toSockudoEvent(frame, eventData(frame)),
     serial: serial(raw.serial) ?? frame.serial,
     streamId: str(raw.stream_id) ?? frame.streamId,
     publishedAtMs: num(raw.published_at_ms),
