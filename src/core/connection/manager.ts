@@ -165,7 +165,30 @@ export class Connection {
 
   private fire(timer: TimerName): void {
     this.timers.delete(timer)
+    if (timer === 'activity' && this.rearmActivity()) return
     this.dispatch({ type: 'timer', timer })
+  }
+
+  /** Time of the last inbound frame (ms, clock time). */
+  private lastActivity = 0
+
+  /**
+   * Inbound traffic postpones the activity ping. In the steady state (timer armed, no ping
+   * outstanding) this only records the time: re-arming a timer per frame costs more than the
+   * rest of the frame's handling. The timer re-arms itself lazily when it fires early.
+   */
+  private noteActivity(): void {
+    this.lastActivity = this.deps.clock.now()
+    if (this.machine.awaitingPong || !this.timers.has('activity')) this.dispatch({ type: 'activity' })
+  }
+
+  /** Re-arms the activity timer for the rest of the timeout when a frame came after it was set. */
+  private rearmActivity(): boolean {
+    if (this.machine.state !== 'connected') return false
+    const remaining = this.machine.activityTimeout - (this.deps.clock.now() - this.lastActivity)
+    if (remaining <= 0) return false
+    this.timers.set('activity', this.deps.clock.setTimeout(() => this.fire('activity'), remaining))
+    return true
   }
 
   private cancel(timer: TimerName): void {
@@ -193,7 +216,7 @@ export class Connection {
         onMessage: (data) => current() && this.receive(data),
         onClose: (code, reason) => current() && this.closed(code, reason),
         onError: (error) => current() && (this.socketError = error),
-        onPong: () => current() && this.dispatch({ type: 'activity' }),
+        onPong: () => current() && this.noteActivity(),
       })
     } catch (cause) {
       if (!current()) return
@@ -224,7 +247,7 @@ export class Connection {
       return
     }
     if (this.deps.stats) this.deps.stats.received++
-    this.dispatch({ type: 'activity' })
+    this.noteActivity()
     if (this.machine.socket === 'opening') return this.handshake(frame)
     const canonical = this.deps.names.canonical(frame.event)
     if (canonical && !canonical.internal && canonical.name === 'ping') {

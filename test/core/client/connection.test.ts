@@ -88,6 +88,20 @@ describe('SockudoClient connection (fake server)', () => {
     expect(client.connection.state).toBe('connected')
   })
 
+  it('postpones the ping while frames keep arriving, then pings one timeout after the last frame', async () => {
+    const { server, clock, connect } = fakeClient({ activityTimeout: 5000, pongTimeout: 1000 })
+    await connect()
+    for (let i = 0; i < 4; i++) {
+      clock.tick(3000)
+      server.last.serverSend({ event: 'tick', channel: 'x', data: '{}' })
+    }
+    expect(server.last.sentEvents('pusher:ping')).toHaveLength(0)
+    clock.tick(4999)
+    expect(server.last.sentEvents('pusher:ping')).toHaveLength(0)
+    clock.tick(1)
+    expect(server.last.sentEvents('pusher:ping')).toHaveLength(1)
+  })
+
   it('stays connected when the pong arrives in time', async () => {
     const { client, server, clock, connect } = fakeClient({ activityTimeout: 5000, pongTimeout: 1000 })
     await connect()
