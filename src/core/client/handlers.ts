@@ -17,9 +17,11 @@ export interface HandlerParts {
   registry: ChannelRegistry
   tracker: RequestTracker
   user: User
-  tokens: TokenManager
+  tokens: Pick<TokenManager, 'expired'>
   positions: RecoveryPositions | undefined
   history: { receive(frame: InboundFrame): void }
+  /** The server answered the resume (or refused it): release the frames held meanwhile. */
+  resumeSettled(): void
   /** Delivers a frame to client-level `bind`/`bindGlobal` and the `event` stream. */
   deliverGlobal(frame: InboundFrame): void
   emit<K extends keyof ClientEvents>(event: K, ...args: ClientEvents[K]): void
@@ -32,6 +34,8 @@ export function createHandlers(p: HandlerParts): InboundHandlers {
       const { code, message } = parseErrorData(frame.data)
       const attributed = p.tracker.attribute(code, message, (key) => rejection(code, message, key))
       if (!attributed) p.emit('error', new ConnectionError('connection/server-error', message, serverCode(code, frame.data)))
+      // 4301 recovery disabled, 4302 no positions, or a rejected resume frame: no replay will come.
+      if (code === 4301 || code === 4302 || /resume/i.test(message)) p.resumeSettled()
       p.deliverGlobal(frame)
     },
     signinSuccess(frame) {
@@ -46,6 +50,7 @@ export function createHandlers(p: HandlerParts): InboundHandlers {
       const data = parseMaybeJson(frame.data)
       p.positions?.applyRecovered(data)
       p.emit('resumed', { recovered: channelsOf(data, 'recovered'), failed: channelsOf(data, 'failed') })
+      p.resumeSettled()
       p.deliverGlobal(frame)
     },
     resumeFailed(frame) {

@@ -1,5 +1,5 @@
 import { createChannelAuthorizer, createUserAuthenticator } from '../auth/authorizers'
-import { TokenManager } from '../auth/token'
+import type { TokenManager } from '../auth/token'
 import type { ChannelContext } from '../channels/context'
 import { toMetadata, toSockudoEvent } from '../channels/event'
 import { CallbackRegistry } from '../channels/callbacks'
@@ -10,7 +10,7 @@ import { buildSocketUrl } from '../connection/url'
 import { loadLibsodiumSecretbox } from '../crypto/secretbox'
 import { ConnectionError } from '../errors'
 import { TypedEmitter } from '../events'
-import { HistoryRequester } from '../history/requester'
+import type { HistoryRequester } from '../history/requester'
 import { createFrameIO } from '../protocol/codec-io'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 import { createProtocolNames, type ProtocolNames } from '../protocol/names'
@@ -18,12 +18,13 @@ import { runInbound, type InboundStages } from '../protocol/pipeline'
 import { RequestTracker } from '../protocol/request-tracker'
 import { routeFrame } from '../protocol/router'
 import { MessageDeduplicator } from '../recovery/dedup'
+import { ResumeGate } from '../recovery/gate'
 import { buildResumeData, RecoveryPositions } from '../recovery/positions'
 import { createWebSocketTransport } from '../transport/websocket-transport'
 import { resolveWebSocket } from '../transport/resolve-websocket'
 import type { Transport, TransportHandlers } from '../transport/types'
 import { User } from '../user/user'
-import { systemClock } from '../util/clock'
+import { systemClock, type TimerHandle } from '../util/clock'
 import { parseMaybeJson } from '../util/json'
 import type { ClientEvents } from './events'
 import { createHandlers } from './handlers'
@@ -43,10 +44,11 @@ export class Session {
   readonly connection: Connection
   readonly registry: ChannelRegistry
   readonly user: User
-  readonly tokens: TokenManager
   readonly positions: RecoveryPositions | undefined
-  readonly history: HistoryRequester
   private readonly dedup: MessageDeduplicator | undefined
+  private readonly gate = new ResumeGate()
+  private readonly stages: InboundStages
+  private gateTimer: TimerHandle | undefined
   readonly stats = createStats()
 
   constructor(private readonly o: ResolvedOptions) {
@@ -57,13 +59,12 @@ export class Session {
     const socketId = () => this.connection.socketId
     this.positions = raw.connectionRecovery ? new RecoveryPositions() : undefined
     this.dedup = dedupFor(o)
-    this.tokens = new TokenManager({ token: raw.token, authCallback: raw.authCallback, clock, timeout: raw.tokenTimeout ?? o.unavailableTimeout, names: this.names, send, socketId, emitError: (e) => this.emitter.emit('error', e) })
-    this.history = new HistoryRequester({ names: this.names, clock, timeout: o.subscriptionTimeout, tracker: this.tracker, send })
     this.user = new User({ names: this.names, tracker: this.tracker, send, socketId, authenticate: createUserAuthenticator(raw.userAuthentication, raw.fetch, clock) })
     this.user.on('signed_in', (info) => this.emitter.emit('signed_in', info))
     this.user.on('error', (e) => this.emitter.emit('error', e))
     this.registry = new ChannelRegistry(this.channelContext(send, socketId))
-    const stages = this.inboundStages(send)
+    this.stages = this.inboundStages(send)
+    const stages = this.stages
     this.connection = new Connection({
       config: { activityTimeout: o.activityTimeout, pongTimeout: o.pongTimeout, unavailableTimeout: o.unavailableTimeout, backoff: o.backoff },
       names: this.names, io: createFrameIO(raw.codec), clock, random: raw.random ?? Math.random,
@@ -85,8 +86,11 @@ export class Session {
   /** The inbound pipeline: dedup → recovery position → delta → route (decrypt and deliver in the channel). */
   private inboundStages(send: (f: OutboundFrame) => boolean): InboundStages {
     const handlers = createHandlers({
-      registry: this.registry, tracker: this.tracker, user: this.user, tokens: this.tokens, positions: this.positions,
-      history: this.history, deliverGlobal: (f) => this.deliverGlobal(f), emit: (e, ...a) => this.emitter.emit(e, ...a),
+      registry: this.registry, tracker: this.tracker, user: this.user, positions: this.positions,
+      tokens: { expired: (data) => this.tokens?.expired(data) },
+      history: { receive: (frame) => this.history?.receive(frame) },
+      resumeSettled: () => this.releaseGate(),
+      deliverGlobal: (f) => this.deliverGlobal(f), emit: (e, ...a) => this.emitter.emit(e, ...a),
     })
     const { dedup, positions } = this
     const stats = this.stats
@@ -94,6 +98,7 @@ export class Session {
       send, prefix: this.names.prefix, route: (f) => routeFrame(f, this.names, handlers),
       dropped: (reason) => void (reason === 'duplicate' ? stats.duplicates++ : stats.deltaFailures++),
     }
+    if (positions) stages.hold = (f) => this.gate.hold(f)
     if (dedup) stages.isDuplicate = (f) => f.messageId !== undefined && dedup.check(f.messageId, f.serial)
     if (positions) stages.record = (f) => positions.record(f)
     if (this.o.raw.deltaStage) stages.delta = this.o.raw.deltaStage
@@ -108,7 +113,7 @@ export class Session {
       authorize: createChannelAuthorizer(raw.channelAuthorization, raw.fetch, clock),
       secretbox: raw.secretbox ?? loadLibsodiumSecretbox,
       hasRecoveryPosition: (channel) => this.positions?.get(channel) != null,
-      history: (channel, params) => this.history.request(channel, params),
+      history: async (channel, params) => (await this.loadHistory()).request(channel, params),
       notify: (channel, event, ...args) => this.notify(channel, event, args),
     }
   }
@@ -153,9 +158,32 @@ export class Session {
     this.emitter.emit('event', event)
   }
 
+  // Token auth and socket history are loaded on first use, so apps without them never
+  // download that code (the bundle-size budget counts every byte of the core).
+  private tokens: TokenManager | undefined
+  private history: HistoryRequester | undefined
+
+  private async loadTokens(): Promise<TokenManager | undefined> {
+    const raw = this.o.raw
+    if (this.tokens || (raw.token === undefined && !raw.authCallback)) return this.tokens
+    const { TokenManager } = await import('../auth/token')
+    const deps = { clock: raw.clock ?? systemClock, timeout: raw.tokenTimeout ?? this.o.unavailableTimeout, names: this.names }
+    return (this.tokens ??= new TokenManager({
+      ...deps, token: raw.token, authCallback: raw.authCallback,
+      send: (f) => this.connection.send(f), socketId: () => this.connection.socketId, emitError: (e) => this.emitter.emit('error', e),
+    }))
+  }
+
+  private async loadHistory(): Promise<HistoryRequester> {
+    const { HistoryRequester } = await import('../history/requester')
+    const clock = this.o.raw.clock ?? systemClock
+    return (this.history ??= new HistoryRequester({ names: this.names, clock, timeout: this.o.subscriptionTimeout, tracker: this.tracker, send: (f) => this.connection.send(f) }))
+  }
+
   private async prepareTransport(): Promise<(handlers: TransportHandlers) => Transport> {
     const raw = this.o.raw
-    const [ctor, token] = await Promise.all([resolveWebSocket(raw.webSocket), this.tokens.forConnect()])
+    const tokens = await this.loadTokens()
+    const [ctor, token] = await Promise.all([resolveWebSocket(raw.webSocket), tokens?.forConnect()])
     const url = buildSocketUrl({
       key: this.o.key, host: this.o.host, port: this.o.port, tls: this.o.tls, path: this.o.path, version: this.o.version,
       format: raw.codec?.binary ? raw.codec.queryValue ?? raw.codec.format : undefined,
@@ -170,23 +198,42 @@ export class Session {
     const wanted = this.registry.all().filter((c) => c._wanted)
     const sent = Promise.all(wanted.map((channel) => channel._subscribe()))
     this.user._connected()
-    this.tokens.connected()
+    this.tokens?.connected()
     this.emitter.emit('connected', _info)
     const positions = this.positions
     if (!positions) return
+    const resuming = wanted.filter((c) => positions.get(c.name) !== null).map((c) => c.name)
+    if (!resuming.length) return
+    // Live frames of these channels wait for the resume answer (see ResumeGate).
+    this.gate.open(resuming)
     // Resume only after every subscribe went out: the server then gates live messages of
     // subscribed channels behind the replay (v2-features.md §3.2).
     void sent.then(() => {
       if (this.connection.socketId !== _info.socketId) return
       const data = buildResumeData(positions.all(), wanted.filter((c) => c._wanted).map((c) => c.name))
-      if (data !== undefined) this.connection.send({ event: this.names.event('resume'), data })
+      if (data === undefined || !this.connection.send({ event: this.names.event('resume'), data })) return this.releaseGate()
+      const clock = this.o.raw.clock ?? systemClock
+      this.gateTimer = clock.setTimeout(() => this.releaseGate(), this.o.subscriptionTimeout)
     })
+  }
+
+  /** The resume was answered (or will not be): frames held meanwhile go through the pipeline in serial order. */
+  private releaseGate(): void {
+    this.cancelGateTimer()
+    for (const frame of this.gate.release()) runInbound(frame, this.stages)
+  }
+
+  private cancelGateTimer(): void {
+    if (this.gateTimer !== undefined) (this.o.raw.clock ?? systemClock).clearTimeout(this.gateTimer)
+    this.gateTimer = undefined
   }
 
   private connectionLost(reconnecting: boolean): void {
     this.tracker.clear()
-    this.tokens.cancel()
-    this.history.failAll(new ConnectionError('connection/lost', 'The connection was lost'))
+    this.tokens?.cancel()
+    this.cancelGateTimer()
+    this.gate.discard()
+    this.history?.failAll(new ConnectionError('connection/lost', 'The connection was lost'))
     for (const channel of this.registry.all()) channel._connectionLost(reconnecting)
     this.user._connectionLost()
   }

@@ -15,6 +15,8 @@ export interface DeltaStage {
 
 /** Stages of the inbound pipeline, in order. */
 export interface InboundStages {
+  /** Returns true when the frame is held for later (recovery: awaiting the resume answer). */
+  hold?(frame: InboundFrame): boolean
   /** Returns true when the frame is a duplicate (dropped). */
   isDuplicate?(frame: InboundFrame): boolean
   /** Records the recovery position of a frame. */
@@ -30,8 +32,9 @@ export interface InboundStages {
   dropped?(reason: 'duplicate' | 'delta'): void
 }
 
-/** Runs one decoded frame through dedup → recovery position → delta → route. */
+/** Runs one decoded frame through hold → dedup → recovery position → delta → route. */
 export function runInbound(frame: InboundFrame, stages: InboundStages): void {
+  if (stages.hold?.(frame)) return
   if (stages.isDuplicate?.(frame)) return stages.dropped?.('duplicate')
   stages.record?.(frame)
   let next: InboundFrame | null = frame
