@@ -1,5 +1,4 @@
 import type { Ref } from 'vue'
-import { fetchPresenceHistory, fetchPresenceSnapshot } from '../../core'
 import type { PresenceHistoryPage, PresenceHistoryParams, PresenceSnapshot, PresenceSnapshotParams } from '../../core'
 import { SockudoVueError } from '../../vue'
 import type { SockudoContext } from '../../vue'
@@ -15,6 +14,9 @@ export interface PresenceHistoryHelpers {
   snapshot(params?: PresenceSnapshotParams): Promise<PresenceSnapshot>
 }
 
+/** The proxy client loads on first use: most apps never read presence history. */
+const proxy = () => import('../../core/proxy/presence-history')
+
 /** Binds the proxy helpers to the held channel name. @internal */
 export function usePresenceHistory(sockudo: SockudoContext, name: Readonly<Ref<string | null>>): PresenceHistoryHelpers {
   const options = (): { channel: string } & NonNullable<SockudoContext['_settings']['presenceHistory']> => {
@@ -24,7 +26,7 @@ export function usePresenceHistory(sockudo: SockudoContext, name: Readonly<Ref<s
     return { endpoint: '', ...sockudo._settings.presenceHistory, channel: name.value }
   }
   return {
-    history: async (params = {}) => fetchPresenceHistory(params, options()),
-    snapshot: async (params = {}) => fetchPresenceSnapshot(params, options()),
+    history: async (params = {}) => (await proxy()).fetchPresenceHistory(params, options()),
+    snapshot: async (params = {}) => (await proxy()).fetchPresenceSnapshot(params, options()),
   }
 }
