@@ -1,0 +1,8 @@
+import { createHistoryProxy } from '@sockudo/vue/server'
+import { defineSockudoRoute, proxyOptions } from '../utils/route'
+
+/** `POST /api/_sockudo/history`: channel history through the signed HTTP API. */
+export default defineSockudoRoute('history', context => createHistoryProxy({
+  ...proxyOptions(context),
+  authorize: async request => (await context.decide({ ...request, route: 'history' })) !== false,
+}))

@@ -1,0 +1,8 @@
+import { createPresenceHistoryProxy } from '@sockudo/vue/server'
+import { defineSockudoRoute, proxyOptions } from '../utils/route'
+
+/** `POST /api/_sockudo/presence-history`: presence history and snapshots through the signed HTTP API. */
+export default defineSockudoRoute('presenceHistory', context => createPresenceHistoryProxy({
+  ...proxyOptions(context),
+  authorize: async request => (await context.decide({ ...request, route: 'presence-history' })) !== false,
+}))

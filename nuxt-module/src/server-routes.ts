@@ -1,0 +1,26 @@
+import { addServerHandler, addServerImports } from '@nuxt/kit'
+import type { Resolver } from '@nuxt/kit'
+import type { SockudoRouteSwitches } from './runtime/types'
+import { sockudoServerUtils } from './composables'
+
+/** Route name → path below the prefix and handler file in runtime/server/api. */
+const ROUTES: Record<keyof SockudoRouteSwitches, { path: string, file: string }> = {
+  channelAuth: { path: '/auth', file: 'channel-auth' },
+  userAuth: { path: '/user-auth', file: 'user-auth' },
+  history: { path: '/history', file: 'history' },
+  presenceHistory: { path: '/presence-history', file: 'presence-history' },
+  versionedMessages: { path: '/messages', file: 'messages' },
+  push: { path: '/push/**', file: 'push' },
+}
+
+/**
+ * Mounts every route under `prefix`. All of them are registered (for every method, so the
+ * handlers answer 405 themselves); each checks its switch in runtime config per request, so
+ * env vars can turn routes on or off without a rebuild.
+ */
+export function registerServerRoutes(resolver: Resolver, prefix: string): void {
+  for (const { path, file } of Object.values(ROUTES)) {
+    addServerHandler({ route: `${prefix}${path}`, handler: resolver.resolve(`./runtime/server/api/${file}`) })
+  }
+  addServerImports(sockudoServerUtils.map(name => ({ name, from: resolver.resolve('./runtime/server/utils/sockudo') })))
+}

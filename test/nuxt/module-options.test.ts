@@ -1,0 +1,70 @@
+import { readFile } from 'node:fs/promises'
+import { describe, expect, it } from 'vitest'
+import { sockudoComposables } from '../../nuxt-module/src/composables'
+import { defaultOptions } from '../../nuxt-module/src/options'
+import { toRuntimeConfig } from '../../nuxt-module/src/runtime-config'
+import { toClientOptions } from '../../nuxt-module/src/runtime/app/client-options'
+
+// No Nuxt build here: these check the module's own tables against the library and the spec.
+
+async function exportedComposables(): Promise<string[]> {
+  const names: string[] = []
+  for (const entry of ['src/vue/index.ts', 'src/pinia/index.ts']) {
+    const source = await readFile(new URL(`../../${entry}`, import.meta.url), 'utf8')
+    for (const match of source.matchAll(/^export \{([^}]*)\} from/gm)) {
+      names.push(...match[1]!.split(',').map(name => name.trim()).filter(name => /^use[A-Z]/.test(name)))
+    }
+  }
+  return names
+}
+
+describe('auto-imports', () => {
+  it('cover every composable and store hook that @sockudo/vue exports, and nothing else', async () => {
+    expect([...sockudoComposables].sort()).toEqual((await exportedComposables()).sort())
+  })
+})
+
+describe('runtime config split', () => {
+  it('defaults to the local development app of http.md §4.5', () => {
+    const { public: pub, private: priv } = toRuntimeConfig(defaultOptions)
+    expect(pub).toMatchObject({ key: 'app-key', wsHost: '127.0.0.1', wsPort: 6001, forceTls: false })
+    expect(priv).toMatchObject({ appId: 'app-id', secret: 'app-secret', apiHost: '127.0.0.1', apiPort: 6001, apiUseTLS: false })
+  })
+
+  it('never puts the secret, the master key or the API location in the public part', () => {
+    const options = { ...defaultOptions, secret: 'top-secret-value', encryptionMasterKeyBase64: 'bWFzdGVyLWtleQ==', apiHost: 'internal.example' }
+    const publicJson = JSON.stringify(toRuntimeConfig(options).public)
+    for (const value of ['top-secret-value', 'bWFzdGVyLWtleQ==', 'internal.example', 'app-id']) {
+      expect(publicJson).not.toContain(value)
+    }
+  })
+
+  it('fills route switches left out by the app with their defaults', () => {
+    const { public: pub } = toRuntimeConfig({ ...defaultOptions, routes: { push: true, history: false } })
+    expect(pub.routes).toEqual({ channelAuth: true, userAuth: true, history: false, presenceHistory: true, versionedMessages: true, push: true })
+  })
+})
+
+describe('client options', () => {
+  it('point the client at the module routes and never connect on their own', () => {
+    const { public: pub } = toRuntimeConfig({ ...defaultOptions, routePrefix: '/rt/' })
+    expect(toClientOptions(pub)).toMatchObject({
+      key: 'app-key',
+      wsHost: '127.0.0.1',
+      wsPort: 6001,
+      forceTls: false,
+      autoConnect: false,
+      channelAuthorization: { endpoint: '/rt/auth' },
+      userAuthentication: { endpoint: '/rt/user-auth' },
+      presenceHistory: { endpoint: '/rt/presence-history' },
+      versionedMessages: { endpoint: '/rt/messages' },
+    })
+  })
+
+  it('leave out the proxies that are switched off', () => {
+    const { public: pub } = toRuntimeConfig({ ...defaultOptions, routes: { presenceHistory: false, versionedMessages: false } })
+    const options = toClientOptions(pub)
+    expect(options.presenceHistory).toBeUndefined()
+    expect(options.versionedMessages).toBeUndefined()
+  })
+})
