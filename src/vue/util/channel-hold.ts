@@ -1,4 +1,4 @@
-import { computed, shallowRef, toValue, watch } from 'vue'
+import { computed, getCurrentInstance, onMounted, shallowRef, toValue, watch } from 'vue'
 import type { MaybeRefOrGetter, Ref, ShallowRef } from 'vue'
 import type { Channel, SockudoError } from '../../core'
 import type { SockudoContext } from '../plugin/context'
@@ -23,7 +23,8 @@ export interface ChannelHoldState<C = Channel> {
 }
 
 /**
- * Holds the shared subscription of `source` for the current scope: moves it when the name
+ * Holds the shared subscription of `source` for the current scope (in a component: from its
+ * mount on, so hydration sees the server-rendered state): moves it when the name
  * (or `enabled`) changes, releases it on scope dispose. Inert during server rendering.
  * A filter/delta conflict throws in development builds and lands in `error` in both.
  * @internal
@@ -55,8 +56,16 @@ export function useChannelHold(
     }
     channel.value = hold?.channel ?? null
   }
-  move(wanted.value, true)
-  watch(wanted, (next) => move(next, false), { flush: 'sync' })
+  // In a component, hold from onMounted: holding during setup would flip the store's status to
+  // `subscribing` while a server-rendered page hydrates, and the markup would no longer match.
+  const instance = getCurrentInstance()
+  let started = !instance || instance.isMounted
+  if (started) move(wanted.value, true)
+  else onMounted(() => {
+    started = true
+    move(wanted.value, true)
+  })
+  watch(wanted, (next) => started && move(next, false), { flush: 'sync' })
   tryOnScopeDispose(() => move(null, false))
   return { name, channel, error }
 }
