@@ -31,6 +31,10 @@ export function bindChannelsStore(sockudo: SockudoContext, refs: ChannelsStoreRe
       if (!client.channel(name)) delete entries.value[name]
     })
   for (const channel of client.allChannels()) entry(channel.name)
+  const counter = createEventCounter((name, tally) => {
+    const e = entry(name)
+    if (e) applyTally(e, tally, client.getRecoveryPosition(name))
+  })
   untilDisposed(sockudo, [
     client.on('subscription_state', ({ channel, current, error }) => {
       const e = entry(channel)
@@ -52,9 +56,9 @@ export function bindChannelsStore(sockudo: SockudoContext, refs: ChannelsStoreRe
       if (e) e.subscriptionCount = count
     }),
     client.on('event', (event) => {
-      const e = event.channel === undefined ? undefined : entry(event.channel)
-      if (e) countEvent(e, event, client.getRecoveryPosition(e.name))
+      if (event.channel !== undefined) counter.count(event.channel, event)
     }),
+    () => counter.cancel(),
     registry.events.on('holders', (name, holders) => {
       const e = entry(name)
       if (e) e.holders = holders
@@ -63,11 +67,51 @@ export function bindChannelsStore(sockudo: SockudoContext, refs: ChannelsStoreRe
   ])
 }
 
-/** Counts an event; the position is the client's recovery position, else the event's own. */
-function countEvent(e: ChannelEntry, event: SockudoEvent, recovery: RecoveryPosition | null): void {
-  e.eventCount++
+/** Events of one channel since the store was last written. */
+interface Tally {
+  count: number
+  last: SockudoEvent
+  at: number
+}
+
+/**
+ * Counts events in plain memory and writes the store once per macrotask: a reactive write per
+ * event (count, name, time, position) cost more than the whole delivery, while the store only
+ * needs to be current by the time anything renders.
+ */
+function createEventCounter(write: (name: string, tally: Tally) => void): { count(name: string, event: SockudoEvent): void; cancel(): void } {
+  let pending = new Map<string, Tally>()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const flush = (): void => {
+    timer = undefined
+    const tallies = pending
+    pending = new Map()
+    for (const [name, tally] of tallies) write(name, tally)
+  }
+  return {
+    count(name, event) {
+      const tally = pending.get(name)
+      if (tally) {
+        tally.count++
+        tally.last = event
+        tally.at = Date.now()
+      } else pending.set(name, { count: 1, last: event, at: Date.now() })
+      timer ??= setTimeout(flush, 0)
+    },
+    cancel() {
+      if (timer !== undefined) clearTimeout(timer)
+      timer = undefined
+      pending.clear()
+    },
+  }
+}
+
+/** Writes a tally; the position is the client's recovery position, else the last event's own. */
+function applyTally(e: ChannelEntry, tally: Tally, recovery: RecoveryPosition | null): void {
+  const event = tally.last
+  e.eventCount += tally.count
   e.lastEventName = event.event
-  e.lastEventAt = Date.now()
+  e.lastEventAt = tally.at
   if (recovery) {
     e.recoveryPosition = { ...recovery }
   } else if (event.serial !== undefined) {

@@ -1,6 +1,7 @@
 import { shallowRef, triggerRef } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
-import type { EventMetadata, SockudoError, SockudoEvent } from '../../core'
+import type { EventMetadata, SockudoError } from '../../core'
+import { toMetadata } from '../../core/channels/event'
 import type { EventName, HandlerPayload, SockudoEvents, Unset } from '../types/events'
 import { useChannelHold } from '../util/channel-hold'
 import type { ChannelHoldOptions } from '../util/channel-hold'
@@ -65,15 +66,4 @@ export function useEventLog<T = Unset, K extends EventName<SockudoEvents> = Even
     listeners.on(event, (data, metadata) => push({ event, data: data as P, metadata, receivedAt: Date.now() }))
   }
   return { events, error: hold.error, clear: () => (events.value = []) }
-}
-
-function toMetadata(event: SockudoEvent): EventMetadata {
-  const meta: EventMetadata = {}
-  if (event.userId !== undefined) meta.user_id = event.userId
-  if (event.messageId !== undefined) meta.messageId = event.messageId
-  if (event.serial !== undefined) meta.serial = event.serial
-  if (event.streamId !== undefined) meta.streamId = event.streamId
-  if (event.extras !== undefined) meta.extras = event.extras
-  if (event.tags !== undefined) meta.tags = event.tags
-  return meta
 }
