@@ -20,5 +20,9 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   external: ['vue', 'pinia', '@vue/devtools-api', 'libsodium-wrappers', '@msgpack/msgpack', 'ws', /^node:/],
-  define: { __DEV__: "(typeof process !== 'undefined' && process.env.NODE_ENV !== 'production')" },
+  // Dev-only checks: bundlers replace process.env.NODE_ENV (Vite does in dev and build), so
+  // production builds drop them; esbuild's define takes no expressions, hence a per-file const.
+  banner: { js: "const __DEV__ = process.env.NODE_ENV !== 'production';" },
+  // Keep `node:crypto` as written (the server entry): Deno and edge runtimes need the prefix.
+  removeNodeProtocol: false,
 })

@@ -1,5 +1,6 @@
 import { AuthError, ChannelError, CryptoError } from '../errors'
-import { decodeSharedSecret, openEncryptedPayload, type Secretbox } from '../crypto/secretbox'
+import type * as CryptoModule from '../crypto/secretbox'
+import type { Secretbox } from '../crypto/secretbox'
 import type { InboundFrame } from '../protocol/frame'
 import type { SubscribeAuth } from './channel'
 import { PrivateChannel } from './private-channel'
@@ -11,6 +12,8 @@ import { PrivateChannel } from './private-channel'
  * data is never delivered.
  */
 export class EncryptedChannel extends PrivateChannel {
+  /** The decryption code, loaded with the first encrypted subscription (apps without one never download it). */
+  private crypto: typeof CryptoModule | undefined
   private key: Uint8Array | undefined
   private box: Secretbox | undefined
   /** Events held while a new key is fetched (kept in order). */
@@ -22,7 +25,8 @@ export class EncryptedChannel extends PrivateChannel {
   }
 
   protected override async authorize(socketId: string): Promise<SubscribeAuth> {
-    const [auth, box] = await Promise.all([this.ctx.authorize({ socketId, channelName: this.name }), this.ctx.secretbox()])
+    const [auth, box, crypto] = await Promise.all([this.ctx.authorize({ socketId, channelName: this.name }), this.ctx.secretbox(), import('../crypto/secretbox')])
+    this.crypto = crypto
     this.key = this.requireKey(auth.sharedSecret)
     this.box = box
     return { auth: auth.auth }
@@ -30,8 +34,8 @@ export class EncryptedChannel extends PrivateChannel {
 
   protected override deliverApp(frame: InboundFrame): void {
     if (this.queue) return void this.queue.push(frame)
-    if (!this.key || !this.box) return this.reportError(new CryptoError('crypto/no-key', 'Encrypted event arrived before the channel key', { channel: this.name }))
-    const result = openEncryptedPayload(frame.data, this.key, this.box, this.name)
+    if (!this.key || !this.box || !this.crypto) return this.reportError(new CryptoError('crypto/no-key', 'Encrypted event arrived before the channel key', { channel: this.name }))
+    const result = this.crypto.openEncryptedPayload(frame.data, this.key, this.box, this.name)
     if (result.ok) return this.emitEvent(frame, result.data)
     if (!result.retryWithNewKey) return this.reportError(result.error)
     this.queue = [frame]
@@ -51,11 +55,11 @@ export class EncryptedChannel extends PrivateChannel {
     this.queue = undefined
     const key = this.key
     for (const frame of queued) {
-      if (!key || !this.box || sameBytes(key, oldKey)) {
+      if (!key || !this.box || !this.crypto || sameBytes(key, oldKey)) {
         this.reportError(new CryptoError('crypto/decrypt-failed', 'Could not decrypt the payload', { channel: this.name }))
         continue
       }
-      const result = openEncryptedPayload(frame.data, key, this.box, this.name)
+      const result = this.crypto.openEncryptedPayload(frame.data, key, this.box, this.name)
       if (result.ok) this.emitEvent(frame, result.data)
       else this.reportError(result.error)
     }
@@ -63,7 +67,8 @@ export class EncryptedChannel extends PrivateChannel {
 
   private requireKey(sharedSecret: string | undefined): Uint8Array {
     if (sharedSecret === undefined) throw new AuthError('auth/missing-field', 'Encrypted channel authorization has no shared_secret', { channel: this.name })
-    return decodeSharedSecret(sharedSecret, this.name)
+    if (!this.crypto) throw new CryptoError('crypto/no-key', 'Decryption code not loaded', { channel: this.name })
+    return this.crypto.decodeSharedSecret(sharedSecret, this.name)
   }
 
   private reportError(error: CryptoError): void {

@@ -22,6 +22,8 @@ export interface HandlerParts {
   history: { receive(frame: InboundFrame): void }
   /** The server answered the resume (or refused it): release the frames held meanwhile. */
   resumeSettled(): void
+  /** Applies the authoritative positions of `resume_success`. */
+  applyRecovered(data: unknown): void
   /** Delivers a frame to client-level `bind`/`bindGlobal` and the `event` stream. */
   deliverGlobal(frame: InboundFrame): void
   emit<K extends keyof ClientEvents>(event: K, ...args: ClientEvents[K]): void
@@ -48,7 +50,7 @@ export function createHandlers(p: HandlerParts): InboundHandlers {
     },
     resumeSuccess(frame) {
       const data = parseMaybeJson(frame.data)
-      p.positions?.applyRecovered(data)
+      p.applyRecovered(data)
       p.emit('resumed', { recovered: channelsOf(data, 'recovered'), failed: channelsOf(data, 'failed') })
       p.resumeSettled()
       p.deliverGlobal(frame)

@@ -7,7 +7,6 @@ import { ChannelRegistry } from '../channels/registry'
 import type { ChannelEvents } from '../channels/types'
 import { Connection } from '../connection/manager'
 import { buildSocketUrl } from '../connection/url'
-import { loadLibsodiumSecretbox } from '../crypto/secretbox'
 import { ConnectionError } from '../errors'
 import { TypedEmitter } from '../events'
 import type { HistoryRequester } from '../history/requester'
@@ -19,7 +18,8 @@ import { RequestTracker } from '../protocol/request-tracker'
 import { routeFrame } from '../protocol/router'
 import { MessageDeduplicator } from '../recovery/dedup'
 import { ResumeGate } from '../recovery/gate'
-import { buildResumeData, RecoveryPositions } from '../recovery/positions'
+import { RecoveryPositions } from '../recovery/positions'
+import type * as ResumeModule from '../recovery/resume'
 import { createWebSocketTransport } from '../transport/websocket-transport'
 import { resolveWebSocket } from '../transport/resolve-websocket'
 import type { Transport, TransportHandlers } from '../transport/types'
@@ -49,6 +49,7 @@ export class Session {
   private readonly gate = new ResumeGate()
   private readonly stages: InboundStages
   private gateTimer: TimerHandle | undefined
+  private resume: typeof ResumeModule | undefined
   readonly stats = createStats()
 
   constructor(private readonly o: ResolvedOptions) {
@@ -90,6 +91,7 @@ export class Session {
       tokens: { expired: (data) => this.tokens?.expired(data) },
       history: { receive: (frame) => this.history?.receive(frame) },
       resumeSettled: () => this.releaseGate(),
+      applyRecovered: (data) => this.positions && this.resume?.applyRecovered(this.positions, data),
       deliverGlobal: (f) => this.deliverGlobal(f), emit: (e, ...a) => this.emitter.emit(e, ...a),
     })
     const { dedup, positions } = this
@@ -111,7 +113,7 @@ export class Session {
     return {
       names: this.names, clock, subscriptionTimeout: this.o.subscriptionTimeout, tracker: this.tracker, send, socketId,
       authorize: createChannelAuthorizer(raw.channelAuthorization, raw.fetch, clock),
-      secretbox: raw.secretbox ?? loadLibsodiumSecretbox,
+      secretbox: raw.secretbox ?? (() => import('../crypto/secretbox').then((m) => m.loadLibsodiumSecretbox())),
       hasRecoveryPosition: (channel) => this.positions?.get(channel) != null,
       history: async (channel, params) => (await this.loadHistory()).request(channel, params),
       notify: (channel, event, ...args) => this.notify(channel, event, args),
@@ -208,9 +210,10 @@ export class Session {
     this.gate.open(resuming)
     // Resume only after every subscribe went out: the server then gates live messages of
     // subscribed channels behind the replay (v2-features.md §3.2).
-    void sent.then(() => {
+    void Promise.all([sent, import('../recovery/resume')]).then(([, resume]) => {
+      this.resume = resume
       if (this.connection.socketId !== _info.socketId) return
-      const data = buildResumeData(positions.all(), wanted.filter((c) => c._wanted).map((c) => c.name))
+      const data = resume.buildResumeData(positions.all(), wanted.filter((c) => c._wanted).map((c) => c.name))
       if (data === undefined || !this.connection.send({ event: this.names.event('resume'), data })) return this.releaseGate()
       const clock = this.o.raw.clock ?? systemClock
       this.gateTimer = clock.setTimeout(() => this.releaseGate(), this.o.subscriptionTimeout)

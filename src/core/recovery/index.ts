@@ -1,3 +1,5 @@
 export { MessageDeduplicator, DEFAULT_DEDUP_CAPACITY } from './dedup'
 export type { RecoveryPosition } from './positions'
-export { RecoveryPositions, buildResumeData } from './positions'
+export { RecoveryPositions } from './positions'
+export { applyRecovered, buildResumeData } from './resume'
+export { ResumeGate, compareSerials } from './gate'

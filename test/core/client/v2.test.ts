@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { SockudoError } from '@sockudo/vue/core'
 import { fakeClient } from '../../fakes/client'
 import { flush } from '../../fakes/fake-server'
@@ -88,7 +88,8 @@ describe('V2 features (fake server)', () => {
     server.subscribed(server.last, 'h', { attach_serial: 57 })
     const first = channel.channelHistory({ limit: 2, untilAttach: true, startSerial: '9007199254740993' })
     const second = channel.channelHistory({ limit: 1 })
-    await flush()
+    // The history requester loads on first use (a dynamic import): wait for the request.
+    await vi.waitFor(() => expect(server.last.sentEvents('sockudo:channel_history')).toHaveLength(1))
     const reqs = server.last.sentEvents('sockudo:channel_history')
     expect(reqs).toEqual([{ event: 'sockudo:channel_history', data: '{"channel":"h","limit":2,"direction":"newest_first","until_attach":true,"start_serial":9007199254740993}' }])
     const item = (serial: number) => ({ serial, stream_id: 's1', published_at_ms: 1, message: { event: 'e', channel: 'h', data: `{"n":${serial}}`, serial } })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MessageDeduplicator, RecoveryPositions, buildResumeData } from '@sockudo/vue/core'
+import { MessageDeduplicator, RecoveryPositions, applyRecovered, buildResumeData } from '@sockudo/vue/core'
 
 describe('message dedup window', () => {
   it('drops a repeated id and forgets the oldest beyond capacity (FIFO)', () => {
@@ -31,7 +31,7 @@ describe('recovery positions', () => {
 
   it('applies resume_success positions and ignores malformed entries', () => {
     const p = new RecoveryPositions()
-    p.applyRecovered({ recovered: [{ channel: 'a', position: { serial: 7, stream_id: 's' } }, { channel: 'b', position: null }, 'junk'] })
+    applyRecovered(p, { recovered: [{ channel: 'a', position: { serial: 7, stream_id: 's' } }, { channel: 'b', position: null }, 'junk'] })
     expect(p.all()).toEqual({ a: { serial: '7', streamId: 's' } })
   })
 })
