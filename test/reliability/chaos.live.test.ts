@@ -142,6 +142,9 @@ describe('chaos proxy between the client and the server', () => {
     })
     for (let round = 0; round < 12; round++) {
       await convergence(sdk, wanted)
+      // The server may see a client before the proxy replaced its previous pipe: drop only
+      // once every client has exactly one live connection, so each round drops all of them.
+      await until(() => proxy!.openCount() === clients.length, 10_000, 'one connection per client')
       proxy.drop({ midFrame: rng.next() < 0.5 })
       // Change what clients want while they are offline or reconnecting.
       for (let m = 0; m < 2; m++) {
