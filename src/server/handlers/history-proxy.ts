@@ -1,6 +1,6 @@
 import type { SockudoHandler } from './channel-auth'
-import { checkPostRequest, errorResponse, parseJsonObject, readBodyText } from './http'
-import { CHANNEL_HISTORY_PARAMS, paramsOf, pickQuery, proxyFailure, relay, requireChannel, resolveRest } from './proxy-common'
+import { errorResponse } from './http'
+import { CHANNEL_HISTORY_PARAMS, jsonProxyHandler, paramsOf, pickQuery, relay, requireChannel } from './proxy-common'
 import type { ProxyHandlerBaseOptions } from './proxy-common'
 
 /** A channel-history read passed to the app's `authorize` hook. */
@@ -24,24 +24,16 @@ export type HistoryProxyOptions = ProxyHandlerBaseOptions & {
  * → signed `GET /channels/{channel}/history` → Sockudo's status and JSON body unchanged.
  */
 export function createHistoryProxy(options: HistoryProxyOptions): SockudoHandler {
-  const rest = resolveRest(options)
-  return async (request) => {
-    try {
-      const rejected = checkPostRequest(request, options)
-      if (rejected) return rejected
-      const body = parseJsonObject(request, await readBodyText(request, options))
-      if (body.action !== undefined && body.action !== 'channel_history') {
-        return errorResponse(400, 'invalid_action', `Unsupported action ${JSON.stringify(body.action)}.`)
-      }
-      const channel = requireChannel(body)
-      const query = pickQuery(paramsOf(body), CHANNEL_HISTORY_PARAMS)
-      const event: HistoryProxyEvent = { action: 'channel_history', channel, params: query }
-      if (!(options.authorize && (await options.authorize(event, request)))) {
-        return errorResponse(403, 'forbidden', 'Not allowed to read this channel history.')
-      }
-      return relay(await rest.request({ method: 'GET', path: `/channels/${encodeURIComponent(channel)}/history`, params: query }))
-    } catch (error) {
-      return proxyFailure(error)
+  return jsonProxyHandler(options, async (body, rest, request) => {
+    if (body.action !== undefined && body.action !== 'channel_history') {
+      return errorResponse(400, 'invalid_action', `Unsupported action ${JSON.stringify(body.action)}.`)
     }
-  }
+    const channel = requireChannel(body)
+    const query = pickQuery(paramsOf(body), CHANNEL_HISTORY_PARAMS)
+    const event: HistoryProxyEvent = { action: 'channel_history', channel, params: query }
+    if (!(options.authorize && (await options.authorize(event, request)))) {
+      return errorResponse(403, 'forbidden', 'Not allowed to read this channel history.')
+    }
+    return relay(await rest.request({ method: 'GET', path: `/channels/${encodeURIComponent(channel)}/history`, params: query }))
+  })
 }

@@ -1,6 +1,6 @@
 import type { SockudoHandler } from './channel-auth'
-import { checkPostRequest, errorResponse, parseJsonObject, readBodyText } from './http'
-import { CHANNEL_HISTORY_PARAMS, paramsOf, pickQuery, proxyFailure, relay, requireChannel, resolveRest } from './proxy-common'
+import { errorResponse } from './http'
+import { CHANNEL_HISTORY_PARAMS, jsonProxyHandler, paramsOf, pickQuery, relay, requireChannel } from './proxy-common'
 import type { ProxyHandlerBaseOptions } from './proxy-common'
 
 /** A presence-history read passed to the app's `authorize` hook. */
@@ -26,28 +26,20 @@ const SNAPSHOT_PARAMS = ['at_time_ms', 'at', 'at_serial'] as const
  * with action `history` or `snapshot` → the signed presence-history GET → Sockudo's answer unchanged.
  */
 export function createPresenceHistoryProxy(options: PresenceHistoryProxyOptions): SockudoHandler {
-  const rest = resolveRest(options)
-  return async (request) => {
-    try {
-      const rejected = checkPostRequest(request, options)
-      if (rejected) return rejected
-      const body = parseJsonObject(request, await readBodyText(request, options))
-      const action = body.action ?? 'history'
-      if (action !== 'history' && action !== 'snapshot') {
-        return errorResponse(400, 'invalid_action', `Unsupported action ${JSON.stringify(action)}.`)
-      }
-      const channel = requireChannel(body)
-      if (!channel.startsWith('presence-')) {
-        return errorResponse(400, 'invalid_input', 'Only presence channels support this endpoint')
-      }
-      const query = pickQuery(paramsOf(body), action === 'history' ? CHANNEL_HISTORY_PARAMS : SNAPSHOT_PARAMS)
-      if (!(options.authorize && (await options.authorize({ action, channel, params: query }, request)))) {
-        return errorResponse(403, 'forbidden', 'Not allowed to read this presence history.')
-      }
-      const path = `/channels/${encodeURIComponent(channel)}/presence/history${action === 'snapshot' ? '/snapshot' : ''}`
-      return relay(await rest.request({ method: 'GET', path, params: query }))
-    } catch (error) {
-      return proxyFailure(error)
+  return jsonProxyHandler(options, async (body, rest, request) => {
+    const action = body.action ?? 'history'
+    if (action !== 'history' && action !== 'snapshot') {
+      return errorResponse(400, 'invalid_action', `Unsupported action ${JSON.stringify(action)}.`)
     }
-  }
+    const channel = requireChannel(body)
+    if (!channel.startsWith('presence-')) {
+      return errorResponse(400, 'invalid_input', 'Only presence channels support this endpoint')
+    }
+    const query = pickQuery(paramsOf(body), action === 'history' ? CHANNEL_HISTORY_PARAMS : SNAPSHOT_PARAMS)
+    if (!(options.authorize && (await options.authorize({ action, channel, params: query }, request)))) {
+      return errorResponse(403, 'forbidden', 'Not allowed to read this presence history.')
+    }
+    const path = `/channels/${encodeURIComponent(channel)}/presence/history${action === 'snapshot' ? '/snapshot' : ''}`
+    return relay(await rest.request({ method: 'GET', path, params: query }))
+  })
 }

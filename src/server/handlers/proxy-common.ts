@@ -4,8 +4,9 @@ import type { SockudoRest } from '../rest/client'
 import type { RestResponse, SockudoRestOptions } from '../rest/request'
 import type { QueryValue } from '../signing'
 import { isValidChannelName } from '../validation'
+import type { SockudoHandler } from './channel-auth'
 import type { HandlerBaseOptions } from './http'
-import { HttpError, errorResponse, failureResponse, isRecord, textResponse } from './http'
+import { HttpError, checkPostRequest, errorResponse, failureResponse, isRecord, parseJsonObject, readBodyText, textResponse } from './http'
 
 /** How a proxy reaches Sockudo: an existing REST client, or the credentials to create one. */
 export type RestConnection = { rest: SockudoRest } | SockudoRestOptions
@@ -16,6 +17,26 @@ export type ProxyHandlerBaseOptions = HandlerBaseOptions & RestConnection
 /** The REST client of a proxy's options. */
 export function resolveRest(options: RestConnection): SockudoRest {
   return 'rest' in options ? options.rest : createSockudoRest(options)
+}
+
+/**
+ * A proxy route: POST with a JSON object body (method, origin and size checked first), handled
+ * by `handle` with the REST client; thrown failures become proxy responses (504/502/4xx).
+ */
+export function jsonProxyHandler(
+  options: ProxyHandlerBaseOptions,
+  handle: (body: Record<string, unknown>, rest: SockudoRest, request: Request) => Promise<Response>,
+): SockudoHandler {
+  const rest = resolveRest(options)
+  return async (request) => {
+    try {
+      const rejected = checkPostRequest(request, options)
+      if (rejected) return rejected
+      return await handle(parseJsonObject(request, await readBodyText(request, options)), rest, request)
+    } catch (error) {
+      return proxyFailure(error)
+    }
+  }
 }
 
 /** Returns Sockudo's status and body unchanged (serials stay exact: the text is not re-encoded). */

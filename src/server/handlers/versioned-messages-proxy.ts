@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { RestRequest } from '../rest/request'
 import type { SockudoHandler } from './channel-auth'
-import { HttpError, checkPostRequest, errorResponse, isRecord, parseJsonObject, readBodyText, requireString } from './http'
-import { CHANNEL_HISTORY_PARAMS, paramsOf, pickQuery, proxyFailure, relay, requireChannel, resolveRest } from './proxy-common'
+import { errorResponse, HttpError, isRecord, requireString } from './http'
+import { CHANNEL_HISTORY_PARAMS, jsonProxyHandler, paramsOf, pickQuery, relay, requireChannel } from './proxy-common'
 import type { ProxyHandlerBaseOptions } from './proxy-common'
 
 /** Actions of the versioned-messages endpoint (http.md §3.7). */
@@ -100,27 +100,19 @@ const MAPPERS: Record<VersionedMessagesAction, Mapper> = {
  * translated to one signed Sockudo call (camelCase → snake_case); Sockudo's answer is returned unchanged.
  */
 export function createVersionedMessagesProxy(options: VersionedMessagesProxyOptions): SockudoHandler {
-  const rest = resolveRest(options)
-  return async (request) => {
-    try {
-      const rejected = checkPostRequest(request, options)
-      if (rejected) return rejected
-      const body = parseJsonObject(request, await readBodyText(request, options))
-      const action = body.action
-      if (typeof action !== 'string' || !Object.hasOwn(MAPPERS, action)) {
-        return errorResponse(400, 'invalid_action', `Unsupported action ${JSON.stringify(action)}.`)
-      }
-      const typed = action as VersionedMessagesAction
-      const channel = requireChannel(body)
-      const upstream = (clientId: string | undefined): RestRequest => MAPPERS[typed](channel, body, clientId)
-      upstream(undefined) // validates the body before the app is asked
-      const serial = typeof body.messageSerial === 'string' ? { messageSerial: body.messageSerial } : {}
-      const decision = options.authorize ? await options.authorize({ action: typed, channel, body, ...serial }, request) : false
-      if (decision === false) return errorResponse(403, 'forbidden', 'Not allowed to perform this message action.')
-      const clientId = decision === true ? undefined : decision.clientId
-      return relay(await rest.request(upstream(clientId)))
-    } catch (error) {
-      return proxyFailure(error)
+  return jsonProxyHandler(options, async (body, rest, request) => {
+    const action = body.action
+    if (typeof action !== 'string' || !Object.hasOwn(MAPPERS, action)) {
+      return errorResponse(400, 'invalid_action', `Unsupported action ${JSON.stringify(action)}.`)
     }
-  }
+    const typed = action as VersionedMessagesAction
+    const channel = requireChannel(body)
+    const upstream = (clientId: string | undefined): RestRequest => MAPPERS[typed](channel, body, clientId)
+    upstream(undefined) // validates the body before the app is asked
+    const serial = typeof body.messageSerial === 'string' ? { messageSerial: body.messageSerial } : {}
+    const decision = options.authorize ? await options.authorize({ action: typed, channel, body, ...serial }, request) : false
+    if (decision === false) return errorResponse(403, 'forbidden', 'Not allowed to perform this message action.')
+    const clientId = decision === true ? undefined : decision.clientId
+    return relay(await rest.request(upstream(clientId)))
+  })
 }
