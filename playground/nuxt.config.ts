@@ -11,6 +11,14 @@ export default defineNuxtConfig({
   sockudo: {
     // Demo-only key so the encrypted page works; real apps set NUXT_SOCKUDO_ENCRYPTION_MASTER_KEY_BASE64.
     encryptionMasterKeyBase64: 'cGxheWdyb3VuZC1kZW1vLW1hc3Rlci1rZXktMzJiISE=',
+    // The push page drives the push proxy, which is off by default.
+    routes: { push: true },
+  },
+  runtimeConfig: {
+    public: {
+      // 'local' or 'external' (scripts/dev.ts sets NUXT_PUBLIC_SOCKUDO_SERVER_KIND); shown as a banner.
+      sockudo: { serverKind: '' },
+    },
   },
   css: ['~/assets/main.css'],
   app: {

@@ -17,6 +17,10 @@ export default defineNitroPlugin(() => {
     if (request.route === 'channel-auth' && request.kind === 'presence') {
       return { user: { user_id: name, user_info: { name } } }
     }
+    // Versioned-message mutations are recorded as the visitor.
+    if (request.route === 'messages') return { clientId: name }
+    // A demo grants every visitor push-admin so the push page may publish; a real app would not.
+    if (request.route === 'push') return { capability: 'push-admin' }
     return true
   })
   defineSockudoUserAuthenticator((_request, event) => {

@@ -1,0 +1,140 @@
+/**
+ * The built playground for the browser suite: builds it once per source fingerprint (like
+ * test/nuxt/support/fixture.ts), then starts a local Sockudo-compatible server and the
+ * playground's Nitro server on free ports.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startServer, type TestServer } from '../../server/index'
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url))
+const playgroundDir = join(repo, 'playground')
+const sharedDir = join(playgroundDir, '.output/e2e-build')
+const buildDir = join(sharedDir, 'nuxt')
+const outputDir = join(sharedDir, 'output')
+const fingerprintFile = join(sharedDir, 'fingerprint')
+const watched = ['src', 'nuxt-module/src', 'nuxt-module/dev', 'playground']
+const skipped = new Set(['.nuxt', '.output', 'node_modules', 'dist'])
+
+async function sourceFingerprint(): Promise<string> {
+  const hash = createHash('sha256')
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (skipped.has(entry.name)) continue
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else {
+        const info = await stat(path)
+        hash.update(`${path}\0${info.size}\0${info.mtimeMs}\n`)
+      }
+    }
+  }
+  for (const dir of watched) await walk(join(repo, dir))
+  return hash.digest('hex')
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.once('error', reject)
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`))))
+  })
+}
+
+/** Builds the playground unless a build of the current sources exists; returns the server entry. */
+export async function buildPlayground(): Promise<string> {
+  const entry = join(outputDir, 'server/index.mjs')
+  const fingerprint = await sourceFingerprint()
+  const previous = existsSync(fingerprintFile) ? await readFile(fingerprintFile, 'utf8') : ''
+  if (previous === fingerprint && existsSync(entry)) return entry
+  await rm(sharedDir, { recursive: true, force: true })
+  const script = fileURLToPath(new URL('./build-playground.mjs', import.meta.url))
+  await run(process.execPath, [script, playgroundDir, buildDir, outputDir], { ...process.env, NUXT_TELEMETRY_DISABLED: '1' })
+  await writeFile(fingerprintFile, fingerprint)
+  return entry
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+async function waitForHttp(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`playground server exited ${child.exitCode}:\n${log()}`)
+    const ok = await fetch(url).then((r) => r.ok, () => false)
+    if (ok) return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`playground server did not answer at ${url}:\n${log()}`)
+}
+
+/** A running stack: the local Sockudo-compatible server and the built playground. */
+export interface PlaygroundStack {
+  /** `http://127.0.0.1:<port>` of the playground. */
+  url: string
+  sockudo: TestServer
+  /** Output of the playground's Nitro process so far. */
+  log(): string
+  stop(): Promise<void>
+}
+
+/** Starts the test server and the built playground (`entry`) wired to it, on free ports. */
+export async function startPlayground(entry: string): Promise<PlaygroundStack> {
+  const sockudo = await startServer({ host: '127.0.0.1', port: 0 })
+  const port = await freePort()
+  const child = spawn(process.execPath, [entry], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      NUXT_TELEMETRY_DISABLED: '1',
+      NUXT_PUBLIC_SOCKUDO_WS_HOST: '127.0.0.1',
+      NUXT_PUBLIC_SOCKUDO_WS_PORT: String(sockudo.port),
+      NUXT_SOCKUDO_API_HOST: '127.0.0.1',
+      NUXT_SOCKUDO_API_PORT: String(sockudo.port),
+      NUXT_PUBLIC_SOCKUDO_SERVER_KIND: 'local',
+    },
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await waitForHttp(url, child, () => output)
+  } catch (error) {
+    child.kill('SIGTERM')
+    await sockudo.close()
+    throw error
+  }
+  return {
+    url,
+    sockudo,
+    log: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve))
+        child.kill('SIGTERM')
+        await exited
+      }
+      await sockudo.close()
+    },
+  }
+}
