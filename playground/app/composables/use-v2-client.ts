@@ -1,5 +1,5 @@
 import { createSockudo } from '@sockudo/vue'
-import type { ConnectionState, DeltaStage, Sockudo, SockudoPluginOptions, WebSocketConstructor } from '@sockudo/vue'
+import type { ConnectionState, DeltaStage, Sockudo, SockudoPluginOptions } from '@sockudo/vue'
 
 /** Options of {@link useV2Client}: any client option, e.g. `deltaStage` or `appendRollupWindow`. */
 export type V2ClientOptions = Omit<SockudoPluginOptions, 'key'> & { deltaStage?: DeltaStage }
@@ -34,8 +34,7 @@ export function useV2Client(options: V2ClientOptions = {}) {
     releaseDelay: 0,
     autoConnect: false,
     devtools: false,
-    // The DOM's handler types are narrower than the client's structural `WebSocketLike`.
-    webSocket: TrackedWebSocket as unknown as WebSocketConstructor,
+    webSocket: TrackedWebSocket,
     ...options,
   })
   const state = shallowRef<ConnectionState>(sockudo.client.connection.state)

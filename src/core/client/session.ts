@@ -196,7 +196,10 @@ export class Session {
 
   private connected(_info: { socketId: string }): void {
     this.tracker.clear()
-    this.o.raw.deltaStage?.reset?.()
+    const delta = this.o.raw.deltaStage
+    delta?.reset?.()
+    const enable = delta?.enableFrame?.(this.names.prefix)
+    if (enable) this.connection.send(enable)
     const wanted = this.registry.all().filter((c) => c._wanted)
     const sent = Promise.all(wanted.map((channel) => channel._subscribe()))
     this.user._connected()

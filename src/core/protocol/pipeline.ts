@@ -11,6 +11,12 @@ export interface DeltaStage {
   process(frame: InboundFrame, io: { send(frame: OutboundFrame): boolean; prefix: string }): InboundFrame | null
   /** Forgets the state of one channel (unsubscribe) or of all channels (new connection). */
   reset?(channel?: string): void
+  /**
+   * The connection-wide `enable_delta_compression` frame. Sent on every (re)connect before any
+   * subscribe: the server wipes per-subscription delta settings when it receives it
+   * (v2-features.md §1.2.1).
+   */
+  enableFrame?(prefix: string): OutboundFrame
 }
 
 /** Stages of the inbound pipeline, in order. */

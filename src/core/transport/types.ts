@@ -7,10 +7,13 @@ export interface WebSocketLike {
   readonly readyState: number
   send(data: string | ArrayBufferLike | Uint8Array): void
   close(code?: number, reason?: string): void
-  onopen: ((event: unknown) => void) | null
-  onmessage: ((event: { data: unknown }) => void) | null
-  onclose: ((event: { code: number; reason: string; wasClean?: boolean }) => void) | null
-  onerror: ((event: unknown) => void) | null
+  // Handler parameters are `never` so that runtime sockets whose handlers take their own event
+  // types (the DOM's `Event`, `MessageEvent`, `CloseEvent`) are assignable; the transport only
+  // assigns handlers, and reads `data`, `code` and `reason` off the events it receives.
+  onopen: ((event: never) => void) | null
+  onmessage: ((event: never) => void) | null
+  onclose: ((event: never) => void) | null
+  onerror: ((event: never) => void) | null
 }
 
 /** A `WebSocket` constructor (the browser's, the `ws` package's, or a test fake). */

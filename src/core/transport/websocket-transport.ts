@@ -24,15 +24,15 @@ export function createWebSocketTransport(ctor: WebSocketConstructor, url: string
   socket.onopen = () => {
     if (!closed) handlers.onOpen()
   }
-  socket.onmessage = (event) => {
+  socket.onmessage = (event: { data: unknown }) => {
     if (closed) return
     const bytes = toFrame(event.data)
     if (bytes !== null) handlers.onMessage(bytes)
   }
-  socket.onerror = (event) => {
+  socket.onerror = (event: unknown) => {
     if (!closed) handlers.onError(event)
   }
-  socket.onclose = (event) => {
+  socket.onclose = (event: { code: number; reason: string }) => {
     if (closed) return
     closed = true
     handlers.onClose(event.code, event.reason)

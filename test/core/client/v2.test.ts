@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { SockudoError } from '@sockudo/vue/core'
+import { DeltaManager, type SockudoError } from '@sockudo/vue/core'
 import { fakeClient } from '../../fakes/client'
 import { flush } from '../../fakes/fake-server'
 
@@ -78,6 +78,16 @@ describe('V2 features (fake server)', () => {
     channel.on('rewind_complete', (r) => results.push(r))
     server.last.serverSend({ event: 'sockudo:rewind_complete', channel: 'h', data: { historical_count: 2, live_count: 1, complete: true, truncated_by_retention: false, truncated_by_limit: false } })
     expect(results).toEqual([{ historicalCount: 2, liveCount: 1, complete: true, truncatedByRetention: false, truncatedByLimit: false }])
+  })
+
+  it('enables delta compression for the connection before any subscribe, on every connect', async () => {
+    const { client, server, connect } = fakeClient({ protocolVersion: 2, deltaStage: new DeltaManager() })
+    client.subscribe('ticker', { delta: { enabled: true, algorithm: 'fossil' } })
+    await connect()
+    await vi.waitFor(() => expect(server.last.sentEvents('sockudo:subscribe')).toHaveLength(1))
+    const order = server.last.sent.map((f) => f.event)
+    expect(order.indexOf('sockudo:enable_delta_compression')).toBe(0)
+    expect(order.indexOf('sockudo:subscribe')).toBeGreaterThan(0)
   })
 
   it('reads channel history over the socket, one request per channel at a time, with next()', async () => {

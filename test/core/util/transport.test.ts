@@ -6,10 +6,10 @@ class NodeLikeSocket implements WebSocketLike {
   static last: NodeLikeSocket
   binaryType = ''
   readyState = 1
-  onopen: WebSocketLike['onopen'] = null
-  onmessage: WebSocketLike['onmessage'] = null
-  onclose: WebSocketLike['onclose'] = null
-  onerror: WebSocketLike['onerror'] = null
+  onopen: ((event: unknown) => void) | null = null
+  onmessage: ((event: { data: unknown }) => void) | null = null
+  onclose: ((event: { code: number; reason: string }) => void) | null = null
+  onerror: ((event: unknown) => void) | null = null
   pings = 0
   pongListener: (() => void) | undefined
   constructor(readonly url: string) {
