@@ -3,6 +3,7 @@ import { defineComponent, h, toRaw } from 'vue'
 import { usePresence, useSockudoPresenceStore } from '@sockudo/vue'
 import { createPresenceHistoryProxy } from '@sockudo/vue/server'
 import { createHarness, liveTarget, nodeFetch, uniqueName, waitFor, withSetup, type Harness } from '../vue/harness'
+import { skipUnless } from '../support/real-server'
 
 const open: Harness[] = []
 afterEach(() => open.splice(0).forEach((h) => h.close()))
@@ -70,7 +71,8 @@ describe('presence roster in the sockudo-presence store', () => {
     await waitFor(() => wrapper.text() === 'Alice', 5000, 'rendered roster')
   })
 
-  it('reads presence history and a snapshot through the app proxy', async () => {
+  it('reads presence history and a snapshot through the app proxy', async (ctx) => {
+    skipUnless(ctx, ['presenceHistory'])
     const t = liveTarget()
     const handler = createPresenceHistoryProxy({ appId: t.appId, key: t.key, secret: t.secret, host: t.host, port: t.port, fetch: nodeFetch, authorize: () => true })
     const presenceHistory = { endpoint: 'http://app.test/api/_sockudo/presence', fetch: ((i: RequestInfo | URL, init?: RequestInit) => handler(new Request(i, init))) as typeof fetch }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { useChannel, useConnection, useSockudoChannelsStore, useSockudoConnectionStore, useSockudoUserStore, useUser } from '@sockudo/vue'
 import { DeltaManager } from '@sockudo/vue/core'
 import { createHarness, publish, uniqueName, waitFor, withSetup, type Harness } from '../vue/harness'
+import { skipUnless } from '../support/real-server'
 
 const open: Harness[] = []
 afterEach(() => open.splice(0).forEach((h) => h.close()))
@@ -12,7 +13,8 @@ const harnessOf = (options: Parameters<typeof createHarness>[0] = {}): Harness =
 }
 
 describe('sockudo-channels store', () => {
-  it('mirrors V2 attach serial, recovery position, filter, delta and counts as plain data', async () => {
+  it('mirrors V2 attach serial, recovery position, filter, delta and counts as plain data', async (ctx) => {
+    skipUnless(ctx, ['history'])
     const harness = harnessOf({ protocolVersion: 2, connectionRecovery: true })
     const name = uniqueName('store')
     await publish(name, 'seed', { n: 0 })
@@ -87,7 +89,8 @@ describe('connection errors', () => {
 })
 
 describe('sockudo-user store', () => {
-  it('mirrors the watchlist of the signed-in user', async () => {
+  it('mirrors the watchlist of the signed-in user', async (ctx) => {
+    skipUnless(ctx, ['userAuthentication', 'watchlistEvents'])
     const watcher = harnessOf({ user: { id: 'watcher' } })
     const { component, result } = withSetup(() => useUser({ signin: true }))
     await watcher.mount(component)

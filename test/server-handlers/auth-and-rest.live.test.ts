@@ -4,6 +4,7 @@ import { liveTarget, openRaw } from '../support/live'
 import type { JsonFrame, RawClient } from '../support/live'
 import { serveHandler } from './serve'
 import type { TestServer } from './serve'
+import { skipUnless } from '../support/real-server'
 
 const target = liveTarget()
 const masterKey = 'YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXowMTIzNDU='
@@ -61,7 +62,8 @@ describe('auth handlers against the server', () => {
     }
   })
 
-  it('signs a user in', async () => {
+  it('signs a user in', async (ctx) => {
+    skipUnless(ctx, ['userAuthentication'])
     const client = await openRaw()
     try {
       const auth = await authFor(userAuth.url, { socket_id: client.socketId })
@@ -97,7 +99,8 @@ describe('signed REST client against the server', () => {
     await expect(bad.getChannels()).rejects.toMatchObject({ status: 401, body: { error: 'Invalid API signature' } })
   })
 
-  it('terminates the connections of a signed-in user', async () => {
+  it('terminates the connections of a signed-in user', async (ctx) => {
+    skipUnless(ctx, ['userAuthentication'])
     const client = await openRaw()
     try {
       const auth = await authFor(userAuth.url, { socket_id: client.socketId })

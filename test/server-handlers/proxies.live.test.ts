@@ -6,6 +6,7 @@ import { liveTarget, openRaw } from '../support/live'
 import type { JsonFrame } from '../support/live'
 import { serveHandler } from './serve'
 import type { TestServer } from './serve'
+import { requireFeatures } from '../support/real-server'
 
 const target = liveTarget()
 const rest = createSockudoRest({ appId: target.appId, key: target.key, secret: target.secret, host: target.host, port: target.port })
@@ -26,7 +27,8 @@ afterAll(async () => {
 /** A raw V2 frame in the shape the reducer reads. */
 const toEvent = (f: JsonFrame): MutableMessageEventLike => ({ event: f.event, data: f.data, extras: f.extras as MutableMessageEventLike['extras'], ...(f.serial !== undefined ? { serial: String(f.serial) } : {}) })
 
-describe('versioned messages through the proxy (local Sockudo-compatible server)', () => {
+const needsVersioned = requireFeatures(['history', 'versionedMessages'])
+describe.skipIf(needsVersioned.skip)(needsVersioned.title('versioned messages through the proxy (local Sockudo-compatible server)'), () => {
   it('creates and appends; the reduced realtime state equals the server latest version', async () => {
     const channel = `h-proxy-chat-${run}`
     const client = await openRaw('protocol=2')
@@ -70,7 +72,8 @@ describe('versioned messages through the proxy (local Sockudo-compatible server)
   })
 })
 
-describe('presence history through the proxy', () => {
+const needsPresenceHistory = requireFeatures(['presenceHistory'])
+describe.skipIf(needsPresenceHistory.skip)(needsPresenceHistory.title('presence history through the proxy'), () => {
   it('lists the join and builds a snapshot', async () => {
     const channel = `presence-h-proxy-${run}`
     const client = await openRaw()
@@ -89,7 +92,8 @@ describe('presence history through the proxy', () => {
   })
 })
 
-describe('push through the proxy', () => {
+const needsPush = requireFeatures(['push'])
+describe.skipIf(needsPush.skip)(needsPush.title('push through the proxy'), () => {
   it('publishes and reads the status with the capability the app chose', async () => {
     const push = new SockudoPushRegistration({ endpoint: `${servers.push.url}/push` })
     const accepted = await push.publish({ recipients: [{ type: 'client', client_id: 'u-1' }], payload: { title: 'Hi' } })

@@ -3,6 +3,7 @@ import { startServer, type TestServer } from '../server'
 import { canonicalQuery } from '../server/http/signing'
 import { httpUrl, liveTarget, openRaw } from '../support/live'
 import { signedFetch } from '../support/signed-fetch'
+import { skipUnless } from '../support/real-server'
 
 const target = liveTarget()
 const base = httpUrl(target)
@@ -76,7 +77,8 @@ describe('HTTP API request signing', () => {
     expect(JSON.parse(badNs.text)).toEqual(err(400, 'invalid_input', "Invalid channel name: Unknown channel namespace 'nope'"))
   })
 
-  it('publishes to a namespaced channel (price:btc) and reports per-channel info', async () => {
+  it('publishes to a namespaced channel (price:btc) and reports per-channel info', async (ctx) => {
+    skipUnless(ctx, ['namespaces'])
     const client = await openRaw('protocol=7')
     client.send({ event: 'pusher:subscribe', data: { channel: 'price:btc' } })
     await client.next((f) => f.event === 'pusher_internal:subscription_succeeded')

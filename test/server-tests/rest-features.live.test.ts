@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { channelAuth } from '../support/auth'
 import { httpUrl, liveTarget, openRaw, type JsonFrame } from '../support/live'
 import { signedFetch } from '../support/signed-fetch'
+import { requireFeatures } from '../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const t = liveTarget()
@@ -13,7 +14,8 @@ const api = async (method: 'GET' | 'POST', path: string, body?: unknown, params?
 const publish = (channel: string, data: unknown, extra: Record<string, unknown> = {}) =>
   api('POST', '/events', { name: 'msg', channel, data, message_id: randomUUID(), ...extra })
 
-describe('channel history REST', () => {
+const needsHistory = requireFeatures(['history'])
+describe.skipIf(needsHistory.skip)(needsHistory.title('channel history REST'), () => {
   it('pages newest first with a cursor and reports continuity', async () => {
     const channel = unique('hist-')
     for (let i = 1; i <= 3; i++) await publish(channel, `m${i}`)
@@ -37,7 +39,8 @@ describe('channel history REST', () => {
   })
 })
 
-describe('presence history REST', () => {
+const needsPresenceHistory = requireFeatures(['presenceHistory'])
+describe.skipIf(needsPresenceHistory.skip)(needsPresenceHistory.title('presence history REST'), () => {
   it('records joins and leaves and rebuilds a snapshot', async () => {
     const channel = unique('presence-')
     const a = await openRaw()
@@ -60,7 +63,8 @@ describe('presence history REST', () => {
   })
 })
 
-describe('versioned messages REST and socket events', () => {
+const needsVersioned = requireFeatures(['history', 'versionedMessages'])
+describe.skipIf(needsVersioned.skip)(needsVersioned.title('versioned messages REST and socket events'), () => {
   it('creates, updates and appends with serials in the reply and V2-only mutation events', async () => {
     const channel = unique('chat:')
     const v2 = await openRaw('protocol=2')
@@ -96,7 +100,8 @@ describe('versioned messages REST and socket events', () => {
   })
 })
 
-describe('push REST', () => {
+const needsPush = requireFeatures(['push'])
+describe.skipIf(needsPush.skip)(needsPush.title('push REST'), () => {
   it('accepts a publish with 202 and camelCase publishId', async () => {
     const res = await api('POST', '/push/publish', { recipients: [{ type: 'client', client_id: 'u1' }], payload: { title: 'Hi', body: 'There' } })
     expect(res.status).toBe(202)

@@ -7,6 +7,7 @@ import { DEFAULT_APP, startServer, type TestServer } from '../server'
 import { channelAuth } from '../support/auth'
 import { httpUrl, liveTarget, openRaw, serverSdk, waitFor, wsUrl, type LiveTarget } from '../support/live'
 import { signedFetch } from '../support/signed-fetch'
+import { requireFeatures, skipUnless } from '../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const enc = new TextEncoder()
@@ -55,7 +56,8 @@ async function publishPrices(channel: string, n: number, t?: LiveTarget, item: (
   }
 }
 
-describe('delta compression (fossil)', () => {
+const needsDelta = requireFeatures(['deltaCompression'])
+describe.skipIf(needsDelta.skip)(needsDelta.title('delta compression (fossil)'), () => {
   it('sends full, full, ten deltas, full — and the deltas rebuild exactly what a plain subscriber got', async () => {
     const channel = unique('feed-')
     const delta = await openText('protocol=2')
@@ -79,7 +81,8 @@ describe('delta compression (fossil)', () => {
     plain.ws.close()
   })
 
-  it('keys bases by conflation value on ticker channels and marks full messages with __conflation_key', async () => {
+  it('keys bases by conflation value on ticker channels and marks full messages with __conflation_key', async (ctx) => {
+    skipUnless(ctx, ['namespaces'])
     const channel = unique('ticker:')
     const c = await openText('protocol=2')
     await subscribe(c, { channel, delta: 'fossil' })
@@ -139,8 +142,10 @@ describe('delta compression (xdelta3 binary, own server)', () => {
   })
 })
 
-describe('subscription filters', () => {
-  it('applies event-name and tag filters to V2 deliveries and strips tags (enable_tags=false)', async () => {
+const needsFilters = requireFeatures(['tagFiltering'])
+describe.skipIf(needsFilters.skip)(needsFilters.title('subscription filters'), () => {
+  it('applies event-name and tag filters to V2 deliveries and strips tags (enable_tags=false)', async (ctx) => {
+    skipUnless(ctx, ['eventNameFiltering', 'namespaces'], ['tags'])
     const channel = unique('orders:')
     const c = await openText('protocol=2')
     await subscribe(c, { channel, filter: { events: ['order'], tags: { op: 'or', nodes: [{ key: 'region', cmp: 'eq', val: 'eu' }, { key: 'total', cmp: 'gte', val: 100 }] } } })
@@ -162,7 +167,8 @@ describe('subscription filters', () => {
     c.ws.close()
   })
 
-  it('rejects a malformed filter with 4000 and filters client events by a JMESPath expression', async () => {
+  it('rejects a malformed filter with 4000 and filters client events by a JMESPath expression', async (ctx) => {
+    skipUnless(ctx, ['clientMessages'])
     const c = await openText('protocol=2')
     c.ws.send(JSON.stringify({ event: 'sockudo:subscribe', data: { channel: 'f-bad', filter: { key: 'a', cmp: 'zz', val: '1' } } }))
     await waitFor(() => c.texts.some((x) => x.includes('sockudo:error')))

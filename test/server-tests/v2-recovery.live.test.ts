@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, type TestServer } from '../server'
 import { control } from '../support/control'
-import { liveTarget, openRaw, serverSdk, type JsonFrame, type LiveTarget, type RawClient } from '../support/live'
+import { requireFeatures, skipUnless } from '../support/real-server'
+import { openRaw, serverSdk, type JsonFrame, type LiveTarget, type RawClient } from '../support/live'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const parse = (f: JsonFrame) => JSON.parse(f.data as string) as Record<string, unknown>
@@ -17,7 +18,10 @@ async function publishN(channel: string, n: number, from = 1, t?: LiveTarget): P
   for (let i = from; i < from + n; i++) await sdk.trigger(channel, 'e', { i })
 }
 
-describe('connection recovery (resume)', () => {
+const needsRecovery = requireFeatures(['recovery'])
+const needsHistory = requireFeatures(['history'])
+
+describe.skipIf(needsRecovery.skip)(needsRecovery.title('connection recovery (resume)'), () => {
   it('replays missed messages from the hot buffer and confirms with resume_success', async () => {
     const channel = unique('rec-')
     const first = await openRaw('protocol=2')
@@ -56,7 +60,7 @@ describe('connection recovery (resume)', () => {
   })
 
   it('falls back to cold history after the replay buffer expired', async ({ skip }) => {
-    if (liveTarget().real) skip('needs the test-server control hook')
+    skipUnless({ skip }, ['controlRoutes', 'history'])
     const channel = unique('rec-')
     const c = await openRaw('protocol=2')
     const ack = await sub(c, channel)
@@ -108,7 +112,7 @@ describe('recovery without durable history (own server)', () => {
   })
 })
 
-describe('rewind and socket history', () => {
+describe.skipIf(needsHistory.skip)(needsHistory.title('rewind and socket history'), () => {
   it('replays the newest N history messages oldest first, then rewind_complete', async () => {
     const channel = unique('rw-')
     await publishN(channel, 5)

@@ -4,6 +4,7 @@ import WebSocket from 'ws'
 import { startServer, type TestServer } from '../server'
 import { channelAuth } from '../support/auth'
 import { control } from '../support/control'
+import { skipUnless } from '../support/real-server'
 import { httpUrl, liveTarget, openRaw, wsUrl, type JsonFrame, type LiveTarget } from '../support/live'
 import { signedFetch } from '../support/signed-fetch'
 import { capabilityToken } from '../support/token'
@@ -21,7 +22,8 @@ function openUntilClose(url: string): Promise<{ frames: JsonFrame[]; code: numbe
 }
 
 describe('capability tokens', () => {
-  it('connects with a token and enforces its subscribe grants', async () => {
+  it('connects with a token and enforces its subscribe grants', async (ctx) => {
+    skipUnless(ctx, ['namespaces'])
     const token = capabilityToken({ clientId: 'alice', capability: { 'orders:*': ['subscribe'] } })
     const c = await openRaw(`protocol=2&token=${token}`)
     c.send({ event: 'sockudo:subscribe', data: { channel: 'orders:1' } })
@@ -42,7 +44,7 @@ describe('capability tokens', () => {
   })
 
   it('sends token_expired 40142 and accepts a refresh with sockudo:auth', async ({ skip }) => {
-    if (liveTarget().real) skip('needs the test-server control hook')
+    skipUnless({ skip }, ['controlRoutes'])
     const c = await openRaw(`protocol=2&token=${capabilityToken({ clientId: 'bob' })}`)
     await control('expire-token', { socketId: c.socketId })
     expect((await c.next((f) => f.event === 'sockudo:token_expired')).data).toEqual({ code: 40142, reason: 'expired' })

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { channelAuth } from '../support/auth'
 import { control } from '../support/control'
-import { liveTarget, openRaw, serverSdk, waitFor, wsUrl } from '../support/live'
+import { skipUnless } from '../support/real-server'
+import { openRaw, serverSdk, waitFor, wsUrl } from '../support/live'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 
@@ -40,7 +41,7 @@ const msgpackFrame = (raw: Buffer) => decode(raw, { useBigInt64: true }) as unkn
 
 describe('MessagePack wire format', () => {
   it('sends positional 15-element envelopes, tagged data and u64 serials beyond 2^53', async ({ skip }) => {
-    if (liveTarget().real) skip('needs the seed-serial control hook')
+    skipUnless({ skip }, ['controlRoutes'])
     const channel = unique('mp-')
     await control('seed-serial', { channel, serial: '9007199254740993' })
     const c = await open('protocol=2&format=msgpack')
@@ -63,7 +64,8 @@ describe('MessagePack wire format', () => {
     c.ws.close()
   })
 
-  it('delivers client events as JSON text frames even on a MessagePack socket', async () => {
+  it('delivers client events as JSON text frames even on a MessagePack socket', async (ctx) => {
+    skipUnless(ctx, ['clientMessages'])
     const channel = unique('private-')
     const sender = await openRaw('protocol=7')
     const c = await open('protocol=2&format=msgpack')
@@ -83,7 +85,7 @@ describe('MessagePack wire format', () => {
 
 describe('Protobuf wire format', () => {
   it('encodes with the server field numbers, readable by an independent protobufjs schema', async ({ skip }) => {
-    if (liveTarget().real) skip('needs the seed-serial control hook')
+    skipUnless({ skip }, ['controlRoutes'])
     const channel = unique('pb-')
     await control('seed-serial', { channel, serial: '9007199254740993' })
     const c = await open('protocol=2&format=protobuf')
@@ -103,7 +105,7 @@ describe('Protobuf wire format', () => {
 
 describe('JSON serials beyond 2^53', () => {
   it('writes the serial as a bare integer literal', async ({ skip }) => {
-    if (liveTarget().real) skip('needs the seed-serial control hook')
+    skipUnless({ skip }, ['controlRoutes'])
     const channel = unique('js-')
     await control('seed-serial', { channel, serial: '9007199254740993' })
     const ws = new WebSocket(wsUrl('protocol=2'))

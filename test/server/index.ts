@@ -22,6 +22,8 @@ export interface StartServerOptions extends Partial<ServerTimings> {
   port?: number
   /** Served apps. @default [DEFAULT_APP] */
   apps?: TestAppConfig[]
+  /** Serve the unsigned `/_control/…` routes; `false` answers them 404 like a real Sockudo. @default true */
+  controlRoutes?: boolean
 }
 
 export interface TestServer {
@@ -55,11 +57,14 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
-  const { host = '127.0.0.1', port: wanted = 0, apps = [DEFAULT_APP], ...timings } = options
+  const { host = '127.0.0.1', port: wanted = 0, apps = [DEFAULT_APP], controlRoutes = true, ...timings } = options
   const ctx = createContext(apps, timings)
   const wss = new WebSocketServer({ noServer: true, maxPayload: ctx.timings.maxPayloadKb * 1024 })
   const makeServer = () => {
-    const server = createServer((req, res) => void handleHttp(ctx, req, res))
+    const server = createServer((req, res) => {
+      if (!controlRoutes && req.url?.startsWith('/_control/')) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404 NOT FOUND')
+      void handleHttp(ctx, req, res)
+    })
     server.on('upgrade', (req, socket, head) => handleUpgrade(ctx, wss, req, socket, head))
     server.on('clientError', (_err, socket) => socket.destroy())
     return server

@@ -2,11 +2,13 @@
  * Vitest globalSetup: starts ONE local Sockudo-compatible test server on a free port and
  * provides its address as `inject('sockudo')`. With `SOCKUDO_LIVE_TESTS=1` no server is started
  * and SOCKUDO_HOST / SOCKUDO_PORT / SOCKUDO_APP_ID / SOCKUDO_APP_KEY / SOCKUDO_APP_SECRET
- * describe a real Sockudo instead.
+ * describe a real Sockudo instead; SOCKUDO_CONFIG / SOCKUDO_FEATURES declare what it has switched
+ * on (test/support/real-server.ts), and tests needing anything else skip with the reason.
  */
 import type { TestProject } from 'vitest/node'
 import { DEFAULT_APP, startServer } from '../server'
 import type { LiveTarget } from '../support/live-target'
+import { parseFeatures } from '../support/real-features'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +19,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const env = process.env
   if (env.SOCKUDO_LIVE_TESTS === '1') {
+    // Fails fast on an unknown SOCKUDO_CONFIG / SOCKUDO_FEATURES entry, and says what is assumed.
+    const features = [...parseFeatures(env.SOCKUDO_CONFIG, env.SOCKUDO_FEATURES)].sort().join(', ')
+    process.stdout.write(`[live] real Sockudo at ${env.SOCKUDO_HOST ?? '127.0.0.1'}:${env.SOCKUDO_PORT ?? 6001} (SOCKUDO_CONFIG=${env.SOCKUDO_CONFIG ?? 'repo'}) assumed on: ${features}\n`)
     project.provide('sockudo', {
       host: env.SOCKUDO_HOST ?? '127.0.0.1',
       port: Number(env.SOCKUDO_PORT ?? 6001),

@@ -1,6 +1,6 @@
 /**
  * Test-server control hooks (`POST /_control/<action>`, local test server only; a real Sockudo
- * has none, so tests using them must skip when `liveTarget().real`).
+ * has none, so tests using them skip with `skipUnless(ctx, ['controlRoutes'])` from real-server.ts).
  */
 import { httpUrl, liveTarget, type LiveTarget } from './live'
 

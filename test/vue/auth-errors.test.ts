@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useChannel, usePresence, useSockudoChannelsStore, useUser } from '@sockudo/vue'
 import { createHarness, uniqueName, waitFor, withSetup, type Harness } from './harness'
+import { skipUnless } from '../support/real-server'
 
 let harness: Harness | undefined
 afterEach(() => harness?.close())
@@ -52,7 +53,8 @@ describe('authorization failures', () => {
     expect(result().error.value?.code).toMatch(/^auth\//)
   })
 
-  it('signs in and reports the user id', async () => {
+  it('signs in and reports the user id', async (ctx) => {
+    skipUnless(ctx, ['userAuthentication'])
     harness = createHarness({ user: { id: 'ada' } })
     const { component, result } = withSetup(() => useUser({ signin: true }))
     await harness.mount(component)

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { useChannelHistory } from '@sockudo/vue'
 import { createHarness, publish, uniqueName, waitFor, withSetup, type Harness } from './harness'
+import { skipUnless } from '../support/real-server'
 
 let harness: Harness | undefined
 afterEach(() => harness?.close())
@@ -8,7 +9,8 @@ afterEach(() => harness?.close())
 const texts = (items: readonly { data: unknown }[]): unknown[] => items.map((i) => (i.data as { n: number }).n)
 
 describe('useChannelHistory', () => {
-  it('lists stored then live messages without gaps or duplicates, and pages back', async () => {
+  it('lists stored then live messages without gaps or duplicates, and pages back', async (ctx) => {
+    skipUnless(ctx, ['history'])
     const name = uniqueName('hist')
     for (let n = 1; n <= 5; n++) await publish(name, 'note', { n })
     harness = createHarness({ protocolVersion: 2 })

@@ -3,6 +3,7 @@ import { useMutableMessages } from '@sockudo/vue'
 import { createVersionedMessagesProxy } from '@sockudo/vue/server'
 import type { ProxyEndpointOptions } from '@sockudo/vue/core'
 import { createHarness, liveTarget, nodeFetch, uniqueName, waitFor, withSetup, type Harness } from './harness'
+import { skipUnless } from '../support/real-server'
 
 const open: Harness[] = []
 afterEach(() => open.splice(0).forEach((h) => h.close()))
@@ -31,7 +32,8 @@ function mountMessages(): Promise<{ result: () => ReturnType<typeof useMutableMe
 let currentChannel = ''
 
 describe('useMutableMessages', () => {
-  it('lists a created message and seeds a late joiner from history', async () => {
+  it('lists a created message and seeds a late joiner from history', async (ctx) => {
+    skipUnless(ctx, ['history', 'versionedMessages'])
     currentChannel = uniqueName('mut')
     const { result } = await mountMessages()
     const chat = result()
@@ -43,7 +45,8 @@ describe('useMutableMessages', () => {
     expect(chat.error.value).toBeNull()
   })
 
-  it('applies append, update and delete through the reducer, also for a late joiner', async () => {
+  it('applies append, update and delete through the reducer, also for a late joiner', async (ctx) => {
+    skipUnless(ctx, ['history', 'versionedMessages'])
     currentChannel = uniqueName('mut')
     const { result } = await mountMessages()
     const chat = result()

@@ -103,6 +103,7 @@ export async function runVueBench(): Promise<string> {
   const median = (v: number[]) => [...v].sort((a, b) => a - b)[1]!
   const c = median(core)
   const s = median(store)
+  await presenceCurve(2_000) // warm-up, so the curve shows the roster's cost, not the JIT's
   const { join, leave } = await presenceCurve()
   const fmt = (v: number[]) => v.map((x) => x.toFixed(2)).join(' · ')
   return [

@@ -4,6 +4,7 @@ import { msgpackCodec } from '@sockudo/vue/codecs/msgpack'
 import { protobufCodec } from '@sockudo/vue/codecs/protobuf'
 import { serverSdk } from '../../support/live'
 import { connect, createClient, subscribed, uid, waitFor } from './helpers'
+import { skipUnless } from '../../support/real-server'
 
 const clients: SockudoClient[] = []
 afterEach(() => {
@@ -14,7 +15,8 @@ describe.each([
   ['msgpack', msgpackCodec],
   ['protobuf', protobufCodec],
 ] as [string, Codec][])('V2 over %s', (_name, codec) => {
-  it('receives binary publishes and JSON-text client events and presence frames', async () => {
+  it('receives binary publishes and JSON-text client events and presence frames', async (ctx) => {
+    skipUnless(ctx, ['clientMessages'])
     const name = `presence-bin-${uid()}` as const
     const a = createClient({ presence: { user_id: 'a' }, options: { protocolVersion: 2, codec } })
     const b = createClient({ presence: { user_id: 'b' }, options: { protocolVersion: 2, codec } })

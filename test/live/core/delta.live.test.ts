@@ -2,13 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DeltaManager, type SockudoClient } from '@sockudo/vue/core'
 import { serverSdk } from '../../support/live'
 import { connect, createClient, subscribed, uid, waitFor } from './helpers'
+import { requireFeatures } from '../../support/real-server'
 
 const clients: SockudoClient[] = []
 afterEach(() => {
   for (const c of clients.splice(0)) c.disconnect()
 })
 
-describe('delta stage slot against the local server', () => {
+const needsDelta = requireFeatures(['deltaCompression'])
+describe.skipIf(needsDelta.skip)(needsDelta.title('delta stage slot against the local server'), () => {
   it.each(['fossil', 'xdelta3'] as const)('rebuilds %s deltas through the pipeline and delivers full events', async (algorithm) => {
     const delta = new DeltaManager()
     const client = createClient({ options: { protocolVersion: 2, deltaStage: delta } })

@@ -5,6 +5,7 @@ import { DEFAULT_APP, startServer, type TestServer } from '../../server'
 import { control } from '../../support/control'
 import { liveTarget, serverSdk, type LiveTarget } from '../../support/live'
 import { capabilityToken } from '../../support/token'
+import { skipUnless } from '../../support/real-server'
 import { signedFetch } from '../../support/signed-fetch'
 import { connect, createClient, subscribed, uid, waitFor } from './helpers'
 
@@ -19,7 +20,8 @@ afterEach(() => {
 })
 
 describe('V2 against the local server', () => {
-  it('hands V2 metadata to the app with exact serials', async () => {
+  it('hands V2 metadata to the app with exact serials', async (ctx) => {
+    skipUnless(ctx, ['controlRoutes'])
     const client = await connect(v2())
     const channel = await subscribed(client.subscribe(`meta-${uid()}`))
     const events: SockudoEvent[] = []
@@ -32,7 +34,8 @@ describe('V2 against the local server', () => {
     expect(typeof events[0]!.streamId).toBe('string')
   })
 
-  it('echoes its own client events on V2 unless echoMessages is false', async () => {
+  it('echoes its own client events on V2 unless echoMessages is false', async (ctx) => {
+    skipUnless(ctx, ['clientMessages'])
     const name = `private-echo-${uid()}` as const
     const echo = await connect(v2())
     const quiet = await connect(v2({ options: { echoMessages: false } }))
@@ -49,7 +52,8 @@ describe('V2 against the local server', () => {
     expect(atB).toEqual([{ from: 'a' }])
   })
 
-  it('rewinds history on subscribe and reports rewind_complete', async () => {
+  it('rewinds history on subscribe and reports rewind_complete', async (ctx) => {
+    skipUnless(ctx, ['history'])
     const name = `rewind-${uid()}`
     const sdk = serverSdk()
     for (const n of [1, 2, 3]) await sdk.trigger(name, 'e', { n })
@@ -65,7 +69,8 @@ describe('V2 against the local server', () => {
     expect(done[0]).toMatchObject({ historicalCount: 2, complete: false, truncatedByLimit: true })
   })
 
-  it('pages channel history over the socket', async () => {
+  it('pages channel history over the socket', async (ctx) => {
+    skipUnless(ctx, ['history'])
     const name = `hist-${uid()}`
     const client = await connect(v2())
     const channel = await subscribed(client.subscribe(name))
@@ -94,7 +99,8 @@ describe('V2 against the local server', () => {
     await waitFor(() => (pa.members.me?.info as { status?: string }).status === 'thinking')
   })
 
-  it('connects with a capability token and refreshes it when the server says it expired', async () => {
+  it('connects with a capability token and refreshes it when the server says it expired', async (ctx) => {
+    skipUnless(ctx, ['controlRoutes'])
     const reasons: string[] = []
     const client = await connect(v2({
       options: { authCallback: ({ reason }) => (reasons.push(reason), capabilityToken({ clientId: 'tok-user' })) },
