@@ -57,8 +57,10 @@ describe('reconnect storm', () => {
     const sdk = sdkFor(server.port)
     endpoint = await startAuthEndpoint(sdk)
     endpoint.mode = 'http-500'
+    const delays: number[][] = Array.from({ length: CLIENTS }, () => [])
     for (let n = 0; n < CLIENTS; n++) {
       const c = clientFor(proxy.port, sdk, { wsPath: `/c${n}`, reconnect: BACKOFF, channelAuthorization: { endpoint: endpoint.url } })
+      c.connection.bind('connecting_in', ({ delay }) => delays[n]!.push(delay))
       c.subscribe(`private-storm-${n}`)
       c.connect()
       clients.push(c)
@@ -80,11 +82,15 @@ describe('reconnect storm', () => {
     expect(perClient).toHaveLength(CLIENTS)
     expect(Math.min(...counts)).toBeGreaterThanOrEqual(2)
     expect(Math.max(...counts)).toBeLessThanOrEqual(bound)
-    // Jitter: the third attempts (0.7–1.4 s after the drop without load) are spread out.
-    const third = perClient.map((t) => t[2]).filter((t): t is number => t !== undefined)
-    // Without jitter (random: () => 0.5) 40–100 of them land in one 50 ms window, depending on load.
+    // Jitter: the delays the clients chose before their third attempt (cap 800 ms, equal jitter:
+    // 400–800 ms) are spread out. The delays, not the observed attempt times: on a loaded machine
+    // a stalled event loop fires due timers together, which says nothing about the backoff.
+    // Without jitter (random: () => 0.5) all 100 are the same value.
+    const third = delays.map((d) => d[2]).filter((d): d is number => d !== undefined)
     expect(third).toHaveLength(CLIENTS)
     expect(densestWindow(third, 50)).toBeLessThanOrEqual(CLIENTS / 3)
+    expect(Math.min(...third)).toBeGreaterThanOrEqual(400)
+    expect(Math.max(...third)).toBeLessThanOrEqual(800)
     // One auth request per channel per new connection; failures are not retried in a loop.
     expect([...endpoint.hits.values()].every((n) => n === 1)).toBe(true)
     expect(endpoint.total() - authBefore).toBe(CLIENTS)
