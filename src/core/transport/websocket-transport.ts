@@ -2,10 +2,11 @@ import type { Transport, TransportHandlers, WebSocketConstructor, WebSocketLike 
 
 const OPEN = 1
 
-/** Node `ws` sockets expose native ping/pong through an EventEmitter API. */
+/** Node `ws` sockets expose native ping/pong and raw messages through an EventEmitter API. */
 interface NativePingSocket {
   ping(): void
   on(event: 'pong', listener: () => void): void
+  on(event: 'message', listener: (data: unknown, isBinary: boolean) => void): void
 }
 
 function hasNativePing(socket: WebSocketLike): socket is WebSocketLike & NativePingSocket {
@@ -24,11 +25,15 @@ export function createWebSocketTransport(ctor: WebSocketConstructor, url: string
   socket.onopen = () => {
     if (!closed) handlers.onOpen()
   }
-  socket.onmessage = (event: { data: unknown }) => {
+  const receive = (data: unknown) => {
     if (closed) return
-    const bytes = toFrame(event.data)
-    if (bytes !== null) handlers.onMessage(bytes)
+    const frame = toFrame(data)
+    if (frame !== null) handlers.onMessage(frame)
   }
+  // With `ws`, listen to its raw messages: its WHATWG `onmessage` shim allocates an event per
+  // frame, a measurable share of a small message's cost. Text frames arrive as UTF-8 buffers.
+  if (hasNativePing(socket)) socket.on('message', (data, isBinary) => receive(isBinary ? data : String(data)))
+  else socket.onmessage = (event: { data: unknown }) => receive(event.data)
   socket.onerror = (event: unknown) => {
     if (!closed) handlers.onError(event)
   }

@@ -45,7 +45,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 export async function runThroughput(options: { count?: number; rounds?: number; variants?: Variant[] } = {}): Promise<string> {
   const count = options.count ?? 200_000
-  const rounds = options.rounds ?? 3
+  const rounds = options.rounds ?? 5
   const variants = options.variants ?? ['floor', 'pusher-js', 'sockudo', 'sockudo-pinia', 'sockudo-v2', 'sockudo-v2-msgpack']
   const perMsg = new Map<Variant, number>()
   for (const variant of variants) {

@@ -12,6 +12,7 @@ class NodeLikeSocket implements WebSocketLike {
   onerror: ((event: unknown) => void) | null = null
   pings = 0
   pongListener: (() => void) | undefined
+  messageListener: ((data: unknown, isBinary: boolean) => void) | undefined
   constructor(readonly url: string) {
     NodeLikeSocket.last = this
   }
@@ -20,8 +21,9 @@ class NodeLikeSocket implements WebSocketLike {
   ping(): void {
     this.pings++
   }
-  on(_event: 'pong', listener: () => void): void {
-    this.pongListener = listener
+  on(event: 'pong' | 'message', listener: (...args: never[]) => void): void {
+    if (event === 'pong') this.pongListener = listener as () => void
+    else this.messageListener = listener as (data: unknown, isBinary: boolean) => void
   }
 }
 
@@ -37,11 +39,13 @@ describe('WebSocket transport', () => {
   it('turns binary frames into Uint8Array and ignores callbacks after close()', () => {
     const got: unknown[] = []
     const t = createWebSocketTransport(NodeLikeSocket, 'ws://x', { onOpen() {}, onMessage: (d) => got.push(d), onClose: () => got.push('closed'), onError() {} })
-    NodeLikeSocket.last.onmessage?.({ data: new Uint8Array([1, 2]).buffer })
-    NodeLikeSocket.last.onmessage?.({ data: 'text' })
+    // ws sockets: raw messages (text frames as UTF-8 buffers), not the WHATWG onmessage shim.
+    NodeLikeSocket.last.messageListener?.(new Uint8Array([1, 2]).buffer, true)
+    NodeLikeSocket.last.messageListener?.(Buffer.from('téxt'), false)
+    expect(NodeLikeSocket.last.onmessage).toBeNull()
     t.close()
-    NodeLikeSocket.last.onmessage?.({ data: 'late' })
+    NodeLikeSocket.last.messageListener?.(Buffer.from('late'), false)
     NodeLikeSocket.last.onclose?.({ code: 1000, reason: '' })
-    expect(got).toEqual([new Uint8Array([1, 2]), 'text'])
+    expect(got).toEqual([new Uint8Array([1, 2]), 'téxt'])
   })
 })
