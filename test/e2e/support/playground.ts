@@ -4,12 +4,12 @@
  * playground's Nitro server on free ports.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sourceFingerprint } from '../../support/fingerprint'
 import { startServer, type TestServer } from '../../server/index'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
@@ -19,25 +19,7 @@ const buildDir = join(sharedDir, 'nuxt')
 const outputDir = join(sharedDir, 'output')
 const fingerprintFile = join(sharedDir, 'fingerprint')
 const watched = ['src', 'nuxt-module/src', 'nuxt-module/dev', 'playground']
-const skipped = new Set(['.nuxt', '.output', 'node_modules', 'dist'])
 
-async function sourceFingerprint(): Promise<string> {
-  const hash = createHash('sha256')
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (skipped.has(entry.name)) continue
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) await walk(path)
-      else {
-        const info = await stat(path)
-        hash.update(`${path}\0${info.size}\0${info.mtimeMs}\n`)
-      }
-    }
-  }
-  for (const dir of watched) await walk(join(repo, dir))
-  return hash.digest('hex')
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -53,7 +35,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 /** Builds the playground unless a build of the current sources exists; returns the server entry. */
 export async function buildPlayground(): Promise<string> {
   const entry = join(outputDir, 'server/index.mjs')
-  const fingerprint = await sourceFingerprint()
+  const fingerprint = await sourceFingerprint(repo, watched)
   const previous = existsSync(fingerprintFile) ? await readFile(fingerprintFile, 'utf8') : ''
   if (previous === fingerprint && existsSync(entry)) return entry
   await rm(sharedDir, { recursive: true, force: true })

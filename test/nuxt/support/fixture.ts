@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { sourceFingerprint } from '../../support/fingerprint'
 import { setup } from '@nuxt/test-utils/e2e'
 import { beforeAll } from 'vitest'
 
@@ -22,29 +22,11 @@ export const outputDir = join(sharedDir, 'output')
 
 const fingerprintFile = join(sharedDir, 'fingerprint')
 const watched = ['src', 'nuxt-module/src', 'nuxt-module/dev', 'test/nuxt/fixtures/basic']
-const skipped = new Set(['.nuxt', '.output', 'node_modules', 'dist'])
 
 /**
  * Builds the fixture once and reuses it: the build is skipped when a previous one exists and
  * no source file it depends on changed since (path, size and mtime of every file).
  */
-async function sourceFingerprint(): Promise<string> {
-  const hash = createHash('sha256')
-  const walk = async (dir: string): Promise<void> => {
-    const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (skipped.has(entry.name)) continue
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) await walk(path)
-      else {
-        const info = await stat(path)
-        hash.update(`${path}\0${info.size}\0${info.mtimeMs}\n`)
-      }
-    }
-  }
-  for (const dir of watched) await walk(join(repo, dir))
-  return hash.digest('hex')
-}
 
 /** Options of {@link setupFixture}. */
 export interface FixtureOptions {
@@ -57,7 +39,7 @@ export interface FixtureOptions {
  * the built server with `env`. Call once at the top level of a test file.
  */
 export async function setupFixture(options: FixtureOptions = {}): Promise<void> {
-  const fingerprint = await sourceFingerprint()
+  const fingerprint = await sourceFingerprint(repo, watched)
   const previous = existsSync(fingerprintFile) ? await readFile(fingerprintFile, 'utf8') : ''
   const fresh = previous === fingerprint && existsSync(join(outputDir, 'server/index.mjs'))
   // A rebuild starts clean, so the bundle tests never see files of an older build.
