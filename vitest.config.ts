@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { findRealBinary, installHint } from './test/real-server/binary'
 
 const r = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
@@ -15,7 +16,26 @@ const alias = {
   '@sockudo/vue': r('./src/index.ts'),
 }
 
-const notSpecial = ['test/vue/**', 'test/pinia/**', 'test/nuxt/**', 'test/e2e/**', 'node_modules/**']
+const notSpecial = ['test/vue/**', 'test/pinia/**', 'test/nuxt/**', 'test/e2e/**', 'test/real-server/**', 'node_modules/**']
+
+/**
+ * The pinned real Sockudo (test/real-server/pin.env) judges the protocol: when its binary is
+ * installed, the live, vue and nuxt suites, the browser suite and the differential check run
+ * against it too (projects `*-real`, after the stand-in projects: they reuse the same builds).
+ * Without it the run says so in one line; in CI a missing server is an error.
+ */
+const real = findRealBinary()
+if (!real.ok) {
+  const line = `[real-server] real-Sockudo suites SKIPPED: ${real.reason}. Install it: ${installHint()}`
+  if (process.env.CI) throw new Error(`${line} (CI must have it: .ci/run installs it)`)
+  process.stdout.write(`${line}\n`)
+}
+
+/** Live files that test only the stand-in or start their own stand-ins (chaos has a real twin). */
+const standInOnly = ['test/reliability/client-fuzz-*.live.test.ts', 'test/reliability/chaos.live.test.ts', 'test/reliability/reconnect-storm.live.test.ts']
+
+/** Runs after the stand-in projects (`sequence.groupOrder`), one real server per project. */
+const againstReal = { globalSetup: ['test/setup/real-server.ts'], sequence: { groupOrder: 1 } }
 
 /**
  * Test projects (run one with `npx vitest run --project <name>`):
@@ -24,6 +44,8 @@ const notSpecial = ['test/vue/**', 'test/pinia/**', 'test/nuxt/**', 'test/e2e/**
  * - vue:  components and composables in happy-dom against the local server (`test/vue`, `test/pinia`)
  * - nuxt: the Nuxt module built and served through @nuxt/test-utils (`test/nuxt`)
  * - e2e:  the playground in Debian's Chromium through playwright-core (`test/e2e`)
+ * - live-real, vue-real, nuxt-real, e2e-real: the same suites against the real Sockudo
+ * - real: what only a real server can show (differential check, chaos through a TCP proxy, two-node cluster)
  */
 export default defineConfig({
   resolve: { alias },
@@ -84,6 +106,69 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...(real.ok ? realProjects() : []),
     ],
   },
 })
+
+function realProjects() {
+  return [
+    {
+      resolve: { alias },
+      define: { __DEV__: 'true' },
+      test: {
+        name: 'live-real',
+        include: ['test/**/*.live.test.ts'],
+        exclude: [...notSpecial, ...standInOnly],
+        ...againstReal,
+        testTimeout: 30_000,
+        hookTimeout: 30_000,
+      },
+    },
+    {
+      plugins: [vue()],
+      resolve: { alias },
+      define: { __DEV__: 'true' },
+      test: {
+        name: 'vue-real',
+        include: ['test/vue/**/*.test.ts', 'test/pinia/**/*.test.ts'],
+        environment: 'happy-dom',
+        ...againstReal,
+        testTimeout: 30_000,
+      },
+    },
+    {
+      test: {
+        name: 'nuxt-real',
+        include: ['test/nuxt/**/*.test.ts'],
+        exclude: ['test/nuxt/fixtures/**'],
+        ...againstReal,
+        testTimeout: 300_000,
+        hookTimeout: 600_000,
+        fileParallelism: false,
+      },
+    },
+    {
+      test: {
+        name: 'e2e-real',
+        include: ['test/e2e/**/*.test.ts'],
+        env: { SOCKUDO_E2E_SERVER: 'real' },
+        sequence: { groupOrder: 1 },
+        testTimeout: 120_000,
+        hookTimeout: 600_000,
+        fileParallelism: false,
+      },
+    },
+    {
+      resolve: { alias },
+      define: { __DEV__: 'true' },
+      test: {
+        name: 'real',
+        include: ['test/real-server/**/*.test.ts'],
+        sequence: { groupOrder: 1 },
+        testTimeout: 120_000,
+        hookTimeout: 60_000,
+      },
+    },
+  ]
+}

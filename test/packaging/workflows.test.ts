@@ -20,7 +20,7 @@ describe('ci workflow', () => {
   it('installs what .ci/run installs and runs npm test', () => {
     const ci = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8')
     const steps = runs(wf).join('\n')
-    for (const pkgName of ['xdelta3', 'chromium']) {
+    for (const pkgName of ['xdelta3', 'chromium', 'redis-server', 'cargo install sockudo --locked --version "$SOCKUDO_VERSION"']) {
       expect(ci).toContain(pkgName)
       expect(steps).toContain(pkgName)
     }

@@ -1,3 +1,5 @@
+import type { Feature } from './real-features'
+
 /** Address and credentials of the Sockudo server the live suites run against. */
 export interface LiveTarget {
   host: string
@@ -5,6 +7,8 @@ export interface LiveTarget {
   appId: string
   key: string
   secret: string
-  /** True when running against a real Sockudo (`SOCKUDO_LIVE_TESTS=1`), false for the local test server. */
+  /** True when running against a real Sockudo, false for the local stand-in. */
   real: boolean
+  /** Features the real server has on, when the setup knows them (else `SOCKUDO_CONFIG` / `SOCKUDO_FEATURES` decide). */
+  features?: readonly Feature[]
 }

@@ -25,7 +25,9 @@ export { ALL_FEATURES, FEATURE_REASONS, PRESETS, parseFeatures, type Feature } f
 
 /** Features of the current target: everything locally, the declared set on a real Sockudo. */
 export function serverFeatures(real: boolean = inject('sockudo').real): ReadonlySet<Feature> {
-  return real ? parseFeatures(process.env.SOCKUDO_CONFIG, process.env.SOCKUDO_FEATURES) : new Set(ALL_FEATURES)
+  if (!real) return new Set(ALL_FEATURES)
+  const known = inject('sockudo').features
+  return known ? new Set(known) : parseFeatures(process.env.SOCKUDO_CONFIG, process.env.SOCKUDO_FEATURES)
 }
 
 /** Result of {@link requireFeatures}. */
