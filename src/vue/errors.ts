@@ -17,6 +17,7 @@ export type SockudoVueErrorCode =
  * app, conflicting channel options). The message always says how to fix it.
  */
 export class SockudoVueError extends SockudoError {
+  override name = 'SockudoVueError'
   declare readonly code: SockudoVueErrorCode
 
   constructor(code: SockudoVueErrorCode, message: string, options: SockudoErrorOptions = {}) {
@@ -31,6 +32,7 @@ export class SockudoVueError extends SockudoError {
  * settings.
  */
 export class ChannelOptionsConflictError extends SockudoVueError {
+  override name = 'ChannelOptionsConflictError'
   /** The option that differs. */
   readonly option: 'filter' | 'delta'
 

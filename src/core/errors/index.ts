@@ -45,6 +45,9 @@ export interface SockudoErrorOptions {
 
 /** Base class of every error the library throws or emits. */
 export class SockudoError extends Error {
+  // Every class sets its name as a literal: minifiers rename classes, so `new.target.name`
+  // would read `Y` in a production bundle instead of `AuthError`.
+  override name = 'SockudoError'
   /** Stable machine-readable code, `area/what`. */
   readonly code: ErrorCode
   /** Whether retrying the same operation may succeed. */
@@ -62,7 +65,6 @@ export class SockudoError extends Error {
 
   constructor(code: ErrorCode, message: string, options: SockudoErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.name = new.target.name
     this.code = code
     this.retryable = options.retryable ?? false
     if (options.closeCode !== undefined) this.closeCode = options.closeCode
@@ -74,27 +76,49 @@ export class SockudoError extends Error {
 }
 
 /** Invalid options, detected before anything is sent. */
-export class ConfigError extends SockudoError {}
+export class ConfigError extends SockudoError {
+  override name = 'ConfigError'
+}
 /** Connection-level failures: socket errors, close codes, handshake problems. */
-export class ConnectionError extends SockudoError {}
+export class ConnectionError extends SockudoError {
+  override name = 'ConnectionError'
+}
 /** A frame that does not follow the protocol (missing fields, wrong types). */
-export class ProtocolError extends SockudoError {}
+export class ProtocolError extends SockudoError {
+  override name = 'ProtocolError'
+}
 /** A frame that could not be decoded by the wire codec. */
-export class CodecError extends SockudoError {}
+export class CodecError extends SockudoError {
+  override name = 'CodecError'
+}
 /** Channel authorization or user authentication failed. */
-export class AuthError extends SockudoError {}
+export class AuthError extends SockudoError {
+  override name = 'AuthError'
+}
 /** A channel subscription or channel operation failed. */
-export class ChannelError extends SockudoError {}
+export class ChannelError extends SockudoError {
+  override name = 'ChannelError'
+}
 /** Decryption of an encrypted-channel payload failed. */
-export class CryptoError extends SockudoError {}
+export class CryptoError extends SockudoError {
+  override name = 'CryptoError'
+}
 /** A delta could not be applied (corrupt delta, missing or stale base). */
-export class DeltaError extends SockudoError {}
+export class DeltaError extends SockudoError {
+  override name = 'DeltaError'
+}
 /** A subscription filter is invalid. */
-export class FilterError extends SockudoError {}
+export class FilterError extends SockudoError {
+  override name = 'FilterError'
+}
 /** Capability token problems (V2). */
-export class TokenError extends SockudoError {}
+export class TokenError extends SockudoError {
+  override name = 'TokenError'
+}
 /** A proxy-backed HTTP call (history, messages, presence history, push) failed. */
-export class ProxyError extends SockudoError {}
+export class ProxyError extends SockudoError {
+  override name = 'ProxyError'
+}
 
 /** True when `value` is a {@link SockudoError}, optionally with the given code. */
 export function isSockudoError(value: unknown, code?: ErrorCode): value is SockudoError {
@@ -102,4 +126,6 @@ export function isSockudoError(value: unknown, code?: ErrorCode): value is Socku
 }
 
 /** A mutable (versioned) message could not be reduced or acknowledged (v2-features.md §5). */
-export class MessageError extends SockudoError {}
+export class MessageError extends SockudoError {
+  override name = 'MessageError'
+}

@@ -19,7 +19,9 @@ export interface HandlerBaseOptions {
 }
 
 /** A failure that maps to an HTTP error response. */
-export class HttpError extends SockudoError {}
+export class HttpError extends SockudoError {
+  override name = 'HttpError'
+}
 
 /** JSON response with `Cache-Control: no-store`. */
 export function jsonResponse(status: number, body: unknown): Response {
