@@ -2,9 +2,10 @@
  * `@sockudo/vue/pinia`: Pinia stores that mirror the client (ids `sockudo-*`) and the
  * composables that read them.
  */
-export { useSockudoConnectionStore, CONNECTION_STORE_ID } from './stores/connection'
-export { useSockudoChannelsStore, CHANNELS_STORE_ID } from './stores/channels'
-export { useSockudoPresenceStore, PRESENCE_STORE_ID } from './stores/presence'
+export { useSockudoConnectionStore, sockudoConnectionStore, CONNECTION_STORE_ID } from './stores/connection'
+export { useSockudoChannelsStore, sockudoChannelsStore, CHANNELS_STORE_ID } from './stores/channels'
+export { useSockudoPresenceStore, sockudoPresenceStore, PRESENCE_STORE_ID } from './stores/presence'
+export { sockudoStoreId } from './stores/per-client'
 export type {
   ChannelEntry,
   ChannelStatus,
@@ -21,7 +22,7 @@ export { useChannel } from './composables/use-channel'
 export type { UseChannelOptions, UseChannelReturn } from './composables/use-channel'
 export { usePresence } from './composables/use-presence'
 export type { UsePresenceOptions, UsePresenceReturn } from './composables/use-presence'
-export { useSockudoUserStore, USER_STORE_ID } from './stores/user'
+export { useSockudoUserStore, sockudoUserStore, USER_STORE_ID } from './stores/user'
 export type { UserStatus } from './stores/types'
 export { useUser } from './composables/use-user'
 export type { UseUserOptions, UseUserReturn } from './composables/use-user'

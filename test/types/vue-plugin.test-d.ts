@@ -6,9 +6,13 @@ import {
   createSockudo,
   useChannelHistory,
   useMutableMessages,
+  sockudoChannelsStore,
+  sockudoConnectionStore,
+  useConnection,
   useSockudoConnectionStore,
   useSockudoUserStore,
   useUser,
+  type ChannelEntry,
   type ConnectionState,
   type DeltaStats,
   type ErrorInfo,
@@ -27,6 +31,18 @@ describe('plugin options', () => {
     createSockudo({ wsHost: 'h' })
     // @ts-expect-error autoConnect is a boolean
     createSockudo({ key: 'k', autoConnect: 'yes' })
+  })
+})
+
+describe('several clients', () => {
+  it('names clients in the plugin and in every composable, with one store per client', () => {
+    createApp({}).use(SockudoPlugin, { key: 'k', name: 'v2', protocolVersion: 2 })
+    expectTypeOf(createSockudo({ key: 'k', name: 'v2' }).name).toEqualTypeOf<string>()
+    // @ts-expect-error the name is a string
+    createSockudo({ key: 'k', name: 2 })
+    useConnection({ client: 'v2' })
+    expectTypeOf(sockudoConnectionStore('v2')().state).toEqualTypeOf<ConnectionState>()
+    expectTypeOf(sockudoChannelsStore('v2')().channels['c']).toEqualTypeOf<ChannelEntry | undefined>()
   })
 })
 

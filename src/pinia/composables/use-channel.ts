@@ -4,7 +4,7 @@ import type { Channel, Unsubscribe } from '../../core'
 import { injectSockudo, useChannelHold, useChannelListeners } from '../../vue/internal'
 import type { ChannelHoldOptions, ChannelGlobalListener, ChannelListener } from '../../vue/internal'
 import type { EventHandler, EventName, EventPayload, HandlerPayload, SockudoComposableOptions, SockudoEvents, Unset } from '../../vue'
-import { useSockudoChannelsStore } from '../stores/channels'
+import { sockudoChannelsStore } from '../stores/channels'
 import type { ChannelEntry, ChannelStatus, ErrorInfo } from '../stores/types'
 
 /** Options of {@link useChannel}. */
@@ -51,7 +51,7 @@ export function useChannel<E extends object = SockudoEvents>(
   options: UseChannelOptions = {},
 ): UseChannelReturn<E> {
   const sockudo = injectSockudo('useChannel', options)
-  const store = useSockudoChannelsStore()
+  const store = sockudoChannelsStore(sockudo.name)()
   const hold = useChannelHold(sockudo, name, options)
   const listeners = useChannelListeners(hold.channel)
   const entry = computed(() => (hold.name.value ? (store.channels[hold.name.value] ?? null) : null))

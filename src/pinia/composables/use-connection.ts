@@ -3,7 +3,7 @@ import type { ComputedRef } from 'vue'
 import type { ConnectionState } from '../../core'
 import { injectSockudo, isServerRendering } from '../../vue/internal'
 import type { SockudoComposableOptions } from '../../vue'
-import { useSockudoConnectionStore } from '../stores/connection'
+import { sockudoConnectionStore } from '../stores/connection'
 import type { ErrorInfo } from '../stores/types'
 
 /** Options of {@link useConnection}. */
@@ -29,8 +29,8 @@ export interface UseConnectionReturn {
 
 /** The connection's state, mirrored from the `sockudo-connection` store, with connect/disconnect. */
 export function useConnection(options: UseConnectionOptions = {}): UseConnectionReturn {
-  injectSockudo('useConnection', options)
-  const store = useSockudoConnectionStore()
+  const sockudo = injectSockudo('useConnection', options)
+  const store = sockudoConnectionStore(sockudo.name)()
   const inert = isServerRendering()
   return {
     state: computed(() => store.state),

@@ -5,8 +5,8 @@ import { SockudoVueError } from '../../vue'
 import { injectSockudo, useChannelHold } from '../../vue/internal'
 import type { ChannelHoldOptions } from '../../vue/internal'
 import type { SockudoComposableOptions } from '../../vue'
-import { useSockudoChannelsStore } from '../stores/channels'
-import { useSockudoPresenceStore } from '../stores/presence'
+import { sockudoChannelsStore } from '../stores/channels'
+import { sockudoPresenceStore } from '../stores/presence'
 import type { ChannelStatus, ErrorInfo, PresenceMemberEntry, PresenceRoster } from '../stores/types'
 import { usePresenceHistory } from './presence-history'
 import type { PresenceHistoryHelpers } from './presence-history'
@@ -45,8 +45,8 @@ export function usePresence<Info = unknown>(
   options: UsePresenceOptions = {},
 ): UsePresenceReturn<Info> {
   const sockudo = injectSockudo('usePresence', options)
-  const channels = useSockudoChannelsStore()
-  const presence = useSockudoPresenceStore()
+  const channels = sockudoChannelsStore(sockudo.name)()
+  const presence = sockudoPresenceStore(sockudo.name)()
   const nameError = computed(() => checkPresenceName(toValue(name)))
   const hold = useChannelHold(sockudo, () => (nameError.value ? null : toValue(name)), options)
   const channel = computed(() => (hold.channel.value instanceof PresenceChannel ? hold.channel.value : null))

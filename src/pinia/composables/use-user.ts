@@ -2,7 +2,7 @@ import { computed } from 'vue'
 import type { ComputedRef } from 'vue'
 import { injectSockudo, isServerRendering } from '../../vue/internal'
 import type { SockudoComposableOptions } from '../../vue'
-import { useSockudoUserStore } from '../stores/user'
+import { sockudoUserStore } from '../stores/user'
 import type { ErrorInfo, UserStatus } from '../stores/types'
 
 /** Options of {@link useUser}. */
@@ -33,8 +33,8 @@ export interface UseUserReturn {
 
 /** The signed-in user and its watchlist, mirrored from the `sockudo-user` store. */
 export function useUser(options: UseUserOptions = {}): UseUserReturn {
-  injectSockudo('useUser', options)
-  const store = useSockudoUserStore()
+  const sockudo = injectSockudo('useUser', options)
+  const store = sockudoUserStore(sockudo.name)()
   const inert = isServerRendering()
   const signin = (): void => void (inert || store.signin())
   if (options.signin) signin()

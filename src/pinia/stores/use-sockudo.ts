@@ -1,15 +1,18 @@
 import { hasInjectionContext, inject } from 'vue'
 import { skipHydrate } from 'pinia'
-import { SockudoKey, SockudoVueError } from '../../vue'
+import { DEFAULT_CLIENT_NAME, SockudoClientsKey, SockudoKey, SockudoVueError } from '../../vue'
 import type { SockudoContext } from '../../vue'
 
 /**
- * The Sockudo instance of the app a store lives in (stores are created inside the app's
- * injection context by Pinia), or null when Pinia is used without an app.
+ * The Sockudo instance named `client` of the app a store lives in (stores are created inside
+ * the app's injection context by Pinia), or null when Pinia is used without an app or the
+ * app has no client of that name.
  * @internal
  */
-export function findSockudo(): SockudoContext | null {
-  return hasInjectionContext() ? inject(SockudoKey, null) : null
+export function findSockudo(client: string = DEFAULT_CLIENT_NAME): SockudoContext | null {
+  if (!hasInjectionContext()) return null
+  if (client === DEFAULT_CLIENT_NAME) return inject(SockudoKey, null)
+  return inject(SockudoClientsKey, null)?.get(client) ?? null
 }
 
 /** A getter that fails with an install hint when the store has no Sockudo instance. @internal */
@@ -20,7 +23,7 @@ export function requireSockudo(sockudo: SockudoContext | null, storeId: string):
       sockudo ? 'vue/disposed' : 'vue/not-installed',
       `[sockudo] Store '${storeId}' has no ${sockudo ? 'live' : ''} Sockudo client: ` +
         `install the plugin on the same app as Pinia (app.use(createPinia()); app.use(SockudoPlugin, { key }))` +
-        (sockudo ? ' and do not use the store after dispose().' : '.'),
+        (sockudo ? ' and do not use the store after dispose().' : ', with the `name` the store id ends with.'),
     )
   }
 }

@@ -1,13 +1,20 @@
 import type { App } from 'vue'
 import { setupDevtoolsPlugin } from '@vue/devtools-api'
 import type { Unsubscribe } from '../../core'
+import { DEFAULT_CLIENT_NAME } from '../plugin/context'
 import type { SockudoContext } from '../plugin/context'
 import { formatProtocolEvent } from './format'
 
 type DevtoolsApi = Parameters<Parameters<typeof setupDevtoolsPlugin>[1]>[0]
 
-/** Id of the Sockudo timeline layer. */
+/** Id of the default client's Sockudo timeline layer; a named client's is `sockudo:protocol:<name>`. */
 export const TIMELINE_LAYER_ID = 'sockudo:protocol'
+
+/** Plugin id, label and layer id of one client: the plain ones for the default client. */
+function identity(name: string): { id: string; label: string; layerId: string } {
+  if (name === DEFAULT_CLIENT_NAME) return { id: 'dev.sockudo.vue', label: 'Sockudo', layerId: TIMELINE_LAYER_ID }
+  return { id: `dev.sockudo.vue.${name}`, label: `Sockudo (${name})`, layerId: `${TIMELINE_LAYER_ID}:${name}` }
+}
 
 /**
  * Adds the "Sockudo" timeline layer to Vue devtools: connection changes, errors, every
@@ -18,10 +25,11 @@ export const TIMELINE_LAYER_ID = 'sockudo:protocol'
 export function setupSockudoDevtools(app: App, sockudo: SockudoContext): () => void {
   const offs: Unsubscribe[] = []
   let stopped = false
+  const { id, label, layerId } = identity(sockudo.name)
   setupDevtoolsPlugin(
     {
-      id: 'dev.sockudo.vue',
-      label: 'Sockudo',
+      id,
+      label,
       packageName: '@sockudo/vue',
       homepage: 'https://github.com/sockudo/sockudo',
       app,
@@ -29,8 +37,8 @@ export function setupSockudoDevtools(app: App, sockudo: SockudoContext): () => v
     },
     (api) => {
       if (stopped) return
-      api.addTimelineLayer({ id: TIMELINE_LAYER_ID, label: 'Sockudo', color: 0x7c3aed })
-      offs.push(...listen(api, sockudo))
+      api.addTimelineLayer({ id: layerId, label, color: 0x7c3aed })
+      offs.push(...listen(api, sockudo, layerId))
     },
   )
   return () => {
@@ -39,9 +47,9 @@ export function setupSockudoDevtools(app: App, sockudo: SockudoContext): () => v
   }
 }
 
-function listen(api: DevtoolsApi, sockudo: SockudoContext): Unsubscribe[] {
+function listen(api: DevtoolsApi, sockudo: SockudoContext, layerId: string): Unsubscribe[] {
   const add = (event: ReturnType<typeof formatProtocolEvent>): void =>
-    api.addTimelineEvent({ layerId: TIMELINE_LAYER_ID, event: { time: api.now(), ...event } })
+    api.addTimelineEvent({ layerId, event: { time: api.now(), ...event } })
   const { client, _registry: registry } = sockudo
   add({ title: `connection: ${client.connection.state}`, subtitle: 'when devtools attached', data: { state: client.connection.state } })
   return [

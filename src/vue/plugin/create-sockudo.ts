@@ -4,7 +4,7 @@ import { SockudoClient } from '../../core'
 import type { Channel, DeltaStage, DeltaStats } from '../../core'
 import { SockudoVueError } from '../errors'
 import { isBrowser } from '../util/env'
-import { SockudoKey } from './context'
+import { DEFAULT_CLIENT_NAME, SockudoClientsKey, SockudoKey } from './context'
 import type { SockudoContext } from './context'
 import { splitPluginOptions } from './options'
 import type { SockudoPluginOptions } from './options'
@@ -37,6 +37,7 @@ export function createSockudo(options: SockudoPluginOptions): Sockudo {
   })
   const life = { disposed: false, installedOn: undefined as App | undefined, disposers: new Set<() => void>() }
   const sockudo: Sockudo = markRaw({
+    name: settings.name,
     client,
     get disposed() {
       return life.disposed
@@ -49,7 +50,7 @@ export function createSockudo(options: SockudoPluginOptions): Sockudo {
       return () => void life.disposers.delete(fn)
     },
     install(app: App) {
-      checkInstall(app, life.installedOn, life.disposed)
+      checkInstall(app, settings.name, life.installedOn, life.disposed)
       life.installedOn = app
       install(app, sockudo)
     },
@@ -67,21 +68,34 @@ export function createSockudo(options: SockudoPluginOptions): Sockudo {
 
 function install(app: App, sockudo: Sockudo): void {
   const settings = sockudo._settings
-  app.provide(SockudoKey, sockudo)
+  if (sockudo.name === DEFAULT_CLIENT_NAME) app.provide(SockudoKey, sockudo)
+  const clients = installedClients(app)
+  clients.set(sockudo.name, sockudo)
+  sockudo._onDispose(() => clients.get(sockudo.name) === sockudo && clients.delete(sockudo.name))
   if (settings.autoConnect && isBrowser()) connectOnMount(app, () => !sockudo.disposed && sockudo.client.connect())
   app.onUnmount(() => sockudo.dispose())
   if (__DEV__ && settings.devtools && isBrowser()) loadDevtools(app, sockudo)
 }
 
-function checkInstall(app: App, installedOn: App | undefined, disposed: boolean): void {
+/** The app's map of installed instances, provided by the first install. */
+function installedClients(app: App): Map<string, SockudoContext> {
+  const existing = app.runWithContext(() => inject(SockudoClientsKey, null))
+  if (existing) return existing as Map<string, SockudoContext>
+  const clients = new Map<string, SockudoContext>()
+  app.provide(SockudoClientsKey, clients)
+  return clients
+}
+
+function checkInstall(app: App, name: string, installedOn: App | undefined, disposed: boolean): void {
   if (disposed) {
     throw new SockudoVueError('vue/disposed', '[sockudo] This Sockudo instance was disposed; create a new one with createSockudo().')
   }
-  if (installedOn || app.runWithContext(() => inject(SockudoKey, null))) {
+  if (installedOn || app.runWithContext(() => inject(SockudoClientsKey, null))?.has(name)) {
     throw new SockudoVueError(
       'vue/already-installed',
-      '[sockudo] Sockudo is already installed' + (installedOn && installedOn !== app ? ' on another app' : ' on this app') +
-        ': install it once per app (one app.use(SockudoPlugin, …) or app.use(createSockudo(…))), and create one instance per app.',
+      `[sockudo] Sockudo client '${name}' is already installed` + (installedOn && installedOn !== app ? ' on another app' : ' on this app') +
+        ': install it once per app (one app.use(SockudoPlugin, …) or app.use(createSockudo(…)) per instance), and give every further client its own `name` ' +
+        "(app.use(SockudoPlugin, { name: 'other', … })).",
     )
   }
   if (!app.config.globalProperties.$pinia) {

@@ -1,10 +1,20 @@
 import type { SockudoClientOptions } from '../../core'
 import type { ProxyEndpointOptions } from '../../core'
+import { SockudoVueError } from '../errors'
+import { DEFAULT_CLIENT_NAME } from './context'
 
 /** Settings of the Vue plugin itself, on top of the client options. */
 export interface SockudoPluginSettings {
   /** The app key (the `key` of the Sockudo app). */
   key: string
+  /**
+   * Name of this client within the app. Several instances can be installed on one app as
+   * long as their names differ; composables pick one with `{ client: name }` and the Pinia
+   * stores of a named client have ids `sockudo-connection:<name>`, `sockudo-channels:<name>`…
+   * (the default client keeps the plain ids).
+   * @default 'default'
+   */
+  name?: string
   /**
    * Connect when the app mounts in a browser. Server rendering never mounts, so it never
    * opens a socket.
@@ -41,6 +51,8 @@ export type SockudoPluginOptions = SockudoClientOptions & SockudoPluginSettings
 
 /** Plugin settings with their defaults applied. */
 export interface ResolvedPluginSettings {
+  /** See {@link SockudoPluginSettings.name}. */
+  name: string
   /** See {@link SockudoPluginSettings.autoConnect}. */
   autoConnect: boolean
   /** See {@link SockudoPluginSettings.releaseDelay}. */
@@ -62,8 +74,11 @@ export function splitPluginOptions(options: SockudoPluginOptions): {
   client: SockudoClientOptions
   settings: ResolvedPluginSettings
 } {
-  const { key, autoConnect = true, releaseDelay = DEFAULT_RELEASE_DELAY, devtools = true, presenceHistory, versionedMessages, ...client } = options
-  const settings: ResolvedPluginSettings = { autoConnect, releaseDelay, devtools }
+  const { key, name = DEFAULT_CLIENT_NAME, autoConnect = true, releaseDelay = DEFAULT_RELEASE_DELAY, devtools = true, presenceHistory, versionedMessages, ...client } = options
+  if (typeof name !== 'string' || name === '') {
+    throw new SockudoVueError('vue/unsupported', `[sockudo] The plugin option \`name\` must be a non-empty string (got ${JSON.stringify(name)}); leave it out for the 'default' client.`)
+  }
+  const settings: ResolvedPluginSettings = { name, autoConnect, releaseDelay, devtools }
   if (presenceHistory) settings.presenceHistory = presenceHistory
   if (versionedMessages) settings.versionedMessages = versionedMessages
   return { key, client, settings }

@@ -1,6 +1,6 @@
 import { hasInjectionContext, inject } from 'vue'
 import { SockudoVueError } from '../errors'
-import { SockudoKey } from '../plugin/context'
+import { DEFAULT_CLIENT_NAME, SockudoClientsKey, SockudoKey } from '../plugin/context'
 import type { SockudoContext } from '../plugin/context'
 
 /** Options every composable takes. */
@@ -10,11 +10,18 @@ export interface SockudoComposableOptions {
    * provides. Needed only outside components, e.g. in a plain module or a test.
    */
   sockudo?: SockudoContext
+  /**
+   * Name of the installed client to use (the plugin's `name` option), when the app has
+   * several. Ignored when `sockudo` is given.
+   * @default 'default'
+   */
+  client?: string
 }
 
 /**
- * The app's {@link SockudoContext}: `options.sockudo`, else `inject(SockudoKey)`. Fails with
- * an actionable error when called outside `setup()`/`runWithContext()` or without the plugin.
+ * The app's {@link SockudoContext}: `options.sockudo`, else the installed instance named
+ * `options.client` (default `'default'`). Fails with an actionable error when called outside
+ * `setup()`/`runWithContext()`, without the plugin, or when no client has that name.
  * @internal
  */
 export function injectSockudo(caller: string, options: SockudoComposableOptions = {}): SockudoContext {
@@ -26,13 +33,23 @@ export function injectSockudo(caller: string, options: SockudoComposableOptions 
         `Call it at the top level of setup() / <script setup>, or pass the instance: ${caller}(…, { sockudo }).`,
     )
   }
-  const sockudo = inject(SockudoKey, null)
-  if (!sockudo) {
-    throw new SockudoVueError(
+  const name = options.client ?? DEFAULT_CLIENT_NAME
+  const sockudo = name === DEFAULT_CLIENT_NAME ? inject(SockudoKey, null) : (inject(SockudoClientsKey, null)?.get(name) ?? null)
+  if (!sockudo) throw notInstalled(caller, name, [...(inject(SockudoClientsKey, null)?.keys() ?? [])])
+  return sockudo
+}
+
+function notInstalled(caller: string, name: string, installed: string[]): SockudoVueError {
+  if (installed.length === 0) {
+    return new SockudoVueError(
       'vue/not-installed',
       `[sockudo] ${caller}() found no Sockudo plugin in this app. Install it: ` +
         `app.use(createPinia()); app.use(SockudoPlugin, { key: 'app-key', wsHost: '…' }).`,
     )
   }
-  return sockudo
+  return new SockudoVueError(
+    'vue/not-installed',
+    `[sockudo] ${caller}() asked for the Sockudo client '${name}', but this app has only ${installed.map((n) => `'${n}'`).join(', ')}. ` +
+      `Install it with app.use(SockudoPlugin, { name: '${name}', key: … }) or pass { client: '<installed name>' }.`,
+  )
 }
