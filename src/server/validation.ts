@@ -13,11 +13,20 @@ export function isValidSocketId(socketId: unknown): socketId is string {
 
 /**
  * True when `name` uses only the characters Sockudo accepts (ASCII letters, digits and
- * `- _ = @ , ; . : #`) and is at most `maxLength` characters long (http.md §6.3).
+ * `- _ = @ , ; . : #`), is at most `maxLength` characters long (http.md §6.3) and is not a dot
+ * segment (`.` or `..`).
  * Namespace rules are checked by the server, not here.
  */
 export function isValidChannelName(name: unknown, maxLength = MAX_CHANNEL_NAME_LENGTH): name is string {
-  return typeof name === 'string' && name.length <= maxLength && CHANNEL_NAME.test(name)
+  return typeof name === 'string' && name.length <= maxLength && CHANNEL_NAME.test(name) && !isDotSegment(name)
+}
+
+/**
+ * True for `.` and `..` and their percent-encoded spellings (`%2e`, `.%2E`, …): as a URL path
+ * segment, `fetch` resolves them into another path, so they never name a channel or a message.
+ */
+export function isDotSegment(segment: string): boolean {
+  return /^(?:\.|%2e){1,2}$/i.test(segment)
 }
 
 /** Throws an `auth/invalid-socket-id` {@link AuthError} (status 400) unless the id is valid. */

@@ -81,7 +81,7 @@ describe('createChannelAuthHandler', () => {
   })
 
   it('trusts X-Forwarded-Host only when told to', async () => {
-    const headers = { origin: 'https://app.example', 'x-forwarded-host': 'app.example' }
+    const headers = { origin: 'https://app.example', 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'https' }
     const fields = { socket_id: '1.2', channel_name: 'private-a' }
     const strict = await start({ authorize: () => true })
     expect((await fetch(strict, form(fields, headers))).status).toBe(403)

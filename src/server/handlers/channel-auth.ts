@@ -2,8 +2,11 @@ import { authenticateUser, authorizeChannel } from '../auth'
 import type { PresenceChannelUser, SockudoUserData } from '../auth'
 import { assertChannelName, assertSocketId, authChannelKind } from '../validation'
 import type { AuthChannelKind } from '../validation'
+import { assertUsableSecret } from '../secret'
+import { judgeChannel, judgeUser } from './decision'
 import type { HandlerBaseOptions } from './http'
-import { HttpError, checkPostRequest, errorResponse, failureResponse, jsonResponse, parseFormOrJson, readBodyText } from './http'
+import { HttpError, failureResponse, jsonResponse, parseFormOrJson, readBodyText } from './http'
+import { checkPostRequest } from './origin'
 
 /** A may-this-socket-subscribe question passed to the app's `authorize` hook. */
 export interface ChannelAuthEvent {
@@ -18,8 +21,10 @@ export interface ChannelAuthEvent {
 }
 
 /**
- * Answer of a channel `authorize` hook: `false` denies (403); `true` allows private channels;
- * presence channels need `{ user }` with the member taken from the app's own session.
+ * Answer of a channel `authorize` hook: `true` allows private and encrypted channels;
+ * presence channels need `{ user }` with the member taken from the app's own session. `false`
+ * denies (403 `forbidden`); any other answer (`undefined`, `0`, `{}`, …) is refused too
+ * (403 `invalid_decision`).
  */
 export type ChannelAuthDecision = boolean | { user: PresenceChannelUser }
 
@@ -31,7 +36,7 @@ export interface ChannelAuthHandlerOptions extends HandlerBaseOptions {
   secret: string
   /** Base64 of the 32-byte master key, needed for `private-encrypted-` channels. */
   encryptionMasterKeyBase64?: string
-  /** Decides each subscription. Without it every request is denied (403). */
+  /** Decides each subscription; only an explicit allow signs. Without it every request is denied (403). */
   authorize?: (event: ChannelAuthEvent, request: Request) => ChannelAuthDecision | Promise<ChannelAuthDecision>
 }
 
@@ -49,7 +54,11 @@ export interface UserAuthHandlerOptions extends HandlerBaseOptions {
   key: string
   /** App secret (server-side only). */
   secret: string
-  /** Returns the signed-in user from the app session, or `false`/`null` to deny (403). Without it every request is denied. */
+  /**
+   * Returns the signed-in user from the app session (`{ id, user_info?, watchlist? }`), or
+   * `false`/`null` to deny (403). Any other answer is refused (403 `invalid_decision`). Without
+   * it every request is denied.
+   */
   authorize?: (event: UserAuthEvent, request: Request) => SockudoUserData | false | null | undefined | Promise<SockudoUserData | false | null | undefined>
 }
 
@@ -59,9 +68,12 @@ export type SockudoHandler = (request: Request) => Promise<Response>
 /**
  * Channel authorization endpoint (http.md §3.1–3.4): POST form or JSON `{ socket_id,
  * channel_name }` → `{ auth, channel_data?, shared_secret? }`. 405 for other methods, 403 for a
- * foreign origin, a missing hook or a denial, 400 for a bad socket id or channel name.
+ * foreign origin, a missing hook or anything but an explicit allow, 400 for a bad socket id or
+ * channel name, 413 past `maxBodyBytes`. Throws a `config/default-secret` error in production
+ * with a well-known secret.
  */
 export function createChannelAuthHandler(options: ChannelAuthHandlerOptions): SockudoHandler {
+  assertUsableSecret(options.secret, 'createChannelAuthHandler')
   return async (request) => {
     try {
       const rejected = checkPostRequest(request, options)
@@ -72,9 +84,9 @@ export function createChannelAuthHandler(options: ChannelAuthHandlerOptions): So
       const kind = authChannelKind(params.channel_name)
       if (!kind) throw new HttpError('auth/public-channel', 'Public channels need no authorization.', { status: 400 })
       const event: ChannelAuthEvent = { socketId: params.socket_id, channelName: params.channel_name, kind, params }
-      const decision = options.authorize ? await options.authorize(event, request) : false
-      if (decision === false) return errorResponse(403, 'forbidden', 'Not allowed to subscribe to this channel.')
-      const user = decision === true ? undefined : decision.user
+      const verdict = judgeChannel(options.authorize ? await options.authorize(event, request) : false, 'Not allowed to subscribe to this channel.')
+      if (!verdict.allow) return verdict.response
+      const { user } = verdict.grant
       return jsonResponse(200, authorizeChannel({ ...credentials(options), socketId: event.socketId, channelName: event.channelName, ...(user ? { user } : {}) }))
     } catch (error) {
       return failureResponse(error)
@@ -87,15 +99,16 @@ export function createChannelAuthHandler(options: ChannelAuthHandlerOptions): So
  * `{ auth, user_data }` for the user the hook returns. Same status codes as the channel handler.
  */
 export function createUserAuthHandler(options: UserAuthHandlerOptions): SockudoHandler {
+  assertUsableSecret(options.secret, 'createUserAuthHandler')
   return async (request) => {
     try {
       const rejected = checkPostRequest(request, options)
       if (rejected) return rejected
       const params = parseFormOrJson(request, await readBodyText(request, options))
       assertSocketId(params.socket_id)
-      const user = options.authorize ? await options.authorize({ socketId: params.socket_id, params }, request) : false
-      if (!user) return errorResponse(403, 'forbidden', 'Not allowed to sign in.')
-      return jsonResponse(200, authenticateUser({ key: options.key, secret: options.secret, socketId: params.socket_id, user }))
+      const verdict = judgeUser(options.authorize ? await options.authorize({ socketId: params.socket_id, params }, request) : false, 'Not allowed to sign in.')
+      if (!verdict.allow) return verdict.response
+      return jsonResponse(200, authenticateUser({ key: options.key, secret: options.secret, socketId: params.socket_id, user: verdict.grant }))
     } catch (error) {
       return failureResponse(error)
     }

@@ -1,4 +1,5 @@
 import type { SockudoHandler } from './channel-auth'
+import { judgeBoolean } from './decision'
 import { errorResponse } from './http'
 import { CHANNEL_HISTORY_PARAMS, jsonProxyHandler, paramsOf, pickQuery, relay, requireChannel } from './proxy-common'
 import type { ProxyHandlerBaseOptions } from './proxy-common'
@@ -15,7 +16,7 @@ export interface HistoryProxyEvent {
 
 /** Options of {@link createHistoryProxy}. */
 export type HistoryProxyOptions = ProxyHandlerBaseOptions & {
-  /** Decides each read; without it every request is denied (403). */
+  /** Decides each read: only `true` allows. Without it every request is denied (403). */
   authorize?: (event: HistoryProxyEvent, request: Request) => boolean | Promise<boolean>
 }
 
@@ -31,9 +32,8 @@ export function createHistoryProxy(options: HistoryProxyOptions): SockudoHandler
     const channel = requireChannel(body)
     const query = pickQuery(paramsOf(body), CHANNEL_HISTORY_PARAMS)
     const event: HistoryProxyEvent = { action: 'channel_history', channel, params: query }
-    if (!(options.authorize && (await options.authorize(event, request)))) {
-      return errorResponse(403, 'forbidden', 'Not allowed to read this channel history.')
-    }
+    const verdict = judgeBoolean(options.authorize ? await options.authorize(event, request) : false, 'Not allowed to read this channel history.')
+    if (!verdict.allow) return verdict.response
     return relay(await rest.request({ method: 'GET', path: `/channels/${encodeURIComponent(channel)}/history`, params: query }))
   })
 }

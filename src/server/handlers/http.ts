@@ -3,15 +3,17 @@ import { SockudoError } from '../../core/errors'
 /** Options every handler shares. */
 export interface HandlerBaseOptions {
   /**
-   * Origins allowed besides the request's own host. A browser `Origin` header whose host differs
-   * from the request host is rejected with 403 unless listed here (or accepted by the function).
-   * Requests without an `Origin` header (server-to-server) are allowed.
+   * Origins allowed besides the request's own. A browser `Origin` header whose scheme, host or
+   * port differs from the request's is rejected with 403 unless listed here (exact
+   * `scheme://host[:port]`) or accepted by the function. Requests without an `Origin` header
+   * (server-to-server) are allowed. Behind a dev proxy that rewrites `Host` (Vite's
+   * `server.proxy` with `changeOrigin`), list the page's origin, e.g. `http://localhost:5173`.
    * @default [] (same origin only)
    */
   allowedOrigins?: readonly string[] | ((origin: string, request: Request) => boolean)
   /**
-   * Also treat `X-Forwarded-Host` as the request host for the origin check (set it only behind
-   * a reverse proxy that overwrites the header). @default false
+   * Also take the request's own origin from `X-Forwarded-Host` and `X-Forwarded-Proto` (set it
+   * only behind a reverse proxy that overwrites both headers). @default false
    */
   trustForwardedHost?: boolean
   /** Largest accepted request body, in bytes; larger bodies get 413. @default 65536 */
@@ -23,16 +25,16 @@ export class HttpError extends SockudoError {
   override name = 'HttpError'
 }
 
-/** JSON response with `Cache-Control: no-store`. */
+/** JSON response with `Cache-Control: no-store` and `X-Content-Type-Options: nosniff`. */
 export function jsonResponse(status: number, body: unknown): Response {
   return textResponse(status, JSON.stringify(body))
 }
 
-/** Response whose body is already JSON text (passed through unchanged). */
-export function textResponse(status: number, text: string, contentType = 'application/json'): Response {
+/** Response whose body is already JSON text (passed through unchanged); always `application/json`. */
+export function textResponse(status: number, text: string): Response {
   const noBody = status === 204 || status === 205 || status === 304
-  const headers: Record<string, string> = { 'cache-control': 'no-store' }
-  if (!noBody) headers['content-type'] = contentType
+  const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
+  if (!noBody) headers['content-type'] = 'application/json'
   return new Response(noBody ? null : text, { status, headers })
 }
 
@@ -53,54 +55,46 @@ export function failureResponse(error: unknown): Response {
   return errorResponse(status, error instanceof SockudoError ? error.code : 'internal_error', 'Internal server error')
 }
 
-/** Rejects non-POST methods (405) and foreign origins (403). */
-export function checkPostRequest(request: Request, options: HandlerBaseOptions): Response | undefined {
-  if (request.method.toUpperCase() !== 'POST') {
-    return errorResponse(405, 'method_not_allowed', `Method ${request.method} not allowed; use POST.`, { allow: 'POST' })
-  }
-  return checkOrigin(request, options)
-}
-
-/** 403 when the `Origin` header names another host and is not allowed. */
-export function checkOrigin(request: Request, options: HandlerBaseOptions): Response | undefined {
-  const origin = request.headers.get('origin')
-  if (origin === null || isSameOrigin(origin, request, options.trustForwardedHost ?? false)) return undefined
-  const allowed = options.allowedOrigins ?? []
-  const ok = typeof allowed === 'function' ? allowed(origin, request) : allowed.includes(origin)
-  return ok ? undefined : errorResponse(403, 'forbidden_origin', `Origin ${origin} is not allowed.`)
-}
-
-function isSameOrigin(origin: string, request: Request, trustForwardedHost: boolean): boolean {
-  let host: string
-  try {
-    host = new URL(origin).host
-  } catch {
-    return false
-  }
-  const forwarded = trustForwardedHost ? request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined
-  return host === (request.headers.get('host') ?? new URL(request.url).host) || (forwarded !== undefined && host === forwarded)
-}
-
-/** Reads the body as text, enforcing the byte limit (413). */
+/**
+ * Reads the body as text, stopping at the byte limit (413): the stream is read chunk by chunk
+ * and cancelled as soon as the limit is passed, so a chunked body without `Content-Length` is
+ * never buffered whole. A declared length above the limit is refused before reading anything.
+ */
 export async function readBodyText(request: Request, options: HandlerBaseOptions): Promise<string> {
   const limit = options.maxBodyBytes ?? 65_536
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > limit) throw tooLarge(limit)
-  const bytes = new Uint8Array(await request.arrayBuffer())
-  if (bytes.byteLength > limit) throw tooLarge(limit)
-  return new TextDecoder().decode(bytes)
+  if (request.body === null) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined)
+      throw tooLarge(limit)
+    }
+    chunks.push(value)
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks, total))
 }
 
 function tooLarge(limit: number): HttpError {
-  return new HttpError('proxy/payload-too-large', `Request body exceeds ${limit} bytes.`, { status: 413 })
+  return new HttpError('proxy/payload-too-large', `Request body exceeds ${limit} bytes (maxBodyBytes).`, { status: 413 })
+}
+
+/** 415 unless the request says `application/json` (or `+json`); `allowMissing` accepts no `Content-Type`. */
+export function requireJsonType(request: Request, allowMissing = false): void {
+  const type = mediaType(request)
+  if ((type === '' && allowMissing) || type === 'application/json' || type.endsWith('+json')) return
+  throw new HttpError('proxy/unsupported-media-type', `Expected Content-Type application/json, got ${type === '' ? 'none' : type}.`, { status: 415 })
 }
 
 /** Parses a JSON object body; 400 for bad JSON or a non-object, 415 for other content types. */
 export function parseJsonObject(request: Request, text: string): Record<string, unknown> {
-  const type = mediaType(request)
-  if (type !== '' && type !== 'application/json' && !type.endsWith('+json')) {
-    throw new HttpError('proxy/unsupported-media-type', `Expected application/json, got ${type}.`, { status: 415 })
-  }
+  requireJsonType(request, true)
   let value: unknown
   try {
     value = JSON.parse(text)

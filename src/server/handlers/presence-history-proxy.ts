@@ -1,4 +1,5 @@
 import type { SockudoHandler } from './channel-auth'
+import { judgeBoolean } from './decision'
 import { errorResponse } from './http'
 import { CHANNEL_HISTORY_PARAMS, jsonProxyHandler, paramsOf, pickQuery, relay, requireChannel } from './proxy-common'
 import type { ProxyHandlerBaseOptions } from './proxy-common'
@@ -15,7 +16,7 @@ export interface PresenceHistoryProxyEvent {
 
 /** Options of {@link createPresenceHistoryProxy}. */
 export type PresenceHistoryProxyOptions = ProxyHandlerBaseOptions & {
-  /** Decides each read; without it every request is denied (403). */
+  /** Decides each read: only `true` allows. Without it every request is denied (403). */
   authorize?: (event: PresenceHistoryProxyEvent, request: Request) => boolean | Promise<boolean>
 }
 
@@ -36,9 +37,8 @@ export function createPresenceHistoryProxy(options: PresenceHistoryProxyOptions)
       return errorResponse(400, 'invalid_input', 'Only presence channels support this endpoint')
     }
     const query = pickQuery(paramsOf(body), action === 'history' ? CHANNEL_HISTORY_PARAMS : SNAPSHOT_PARAMS)
-    if (!(options.authorize && (await options.authorize({ action, channel, params: query }, request)))) {
-      return errorResponse(403, 'forbidden', 'Not allowed to read this presence history.')
-    }
+    const verdict = judgeBoolean(options.authorize ? await options.authorize({ action, channel, params: query }, request) : false, 'Not allowed to read this presence history.')
+    if (!verdict.allow) return verdict.response
     const path = `/channels/${encodeURIComponent(channel)}/presence/history${action === 'snapshot' ? '/snapshot' : ''}`
     return relay(await rest.request({ method: 'GET', path, params: query }))
   })

@@ -6,7 +6,8 @@ import type { QueryValue } from '../signing'
 import { isValidChannelName } from '../validation'
 import type { SockudoHandler } from './channel-auth'
 import type { HandlerBaseOptions } from './http'
-import { HttpError, checkPostRequest, errorResponse, failureResponse, isRecord, parseJsonObject, readBodyText, textResponse } from './http'
+import { HttpError, errorResponse, failureResponse, isRecord, parseJsonObject, readBodyText, textResponse } from './http'
+import { checkPostRequest } from './origin'
 
 /** How a proxy reaches Sockudo: an existing REST client, or the credentials to create one. */
 export type RestConnection = { rest: SockudoRest } | SockudoRestOptions
@@ -39,10 +40,25 @@ export function jsonProxyHandler(
   }
 }
 
-/** Returns Sockudo's status and body unchanged (serials stay exact: the text is not re-encoded). */
+/**
+ * Returns Sockudo's status and JSON body unchanged (serials stay exact: the text is not
+ * re-encoded), always as `application/json` with `nosniff`. A body that is not JSON (an HTML
+ * error page of a proxy in front of Sockudo, say) is never served from the app's origin: 502.
+ */
 export function relay(response: RestResponse): Response {
-  const type = response.headers.get('content-type') ?? 'application/json'
-  return textResponse(response.status, response.text, type)
+  if (response.text !== '' && !isJsonText(response.text)) {
+    return errorResponse(502, 'upstream_invalid_response', `Sockudo answered ${response.status} with a body that is not JSON.`)
+  }
+  return textResponse(response.status, response.text)
+}
+
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Maps a failure to a response: upstream timeouts → 504, unreachable upstream → 502. */

@@ -1,6 +1,9 @@
 import type { PushCapability } from '../rest/push'
+import { isDotSegment } from '../validation'
 import type { SockudoHandler } from './channel-auth'
-import { checkOrigin, errorResponse, readBodyText } from './http'
+import { judgePush } from './decision'
+import { HttpError, errorResponse, readBodyText, requireJsonType } from './http'
+import { checkOrigin } from './origin'
 import { proxyFailure, relay, resolveRest } from './proxy-common'
 import type { ProxyHandlerBaseOptions } from './proxy-common'
 
@@ -19,8 +22,9 @@ export interface PushProxyEvent {
 }
 
 /**
- * Answer of the hook: `false` denies (403); `true` allows with `push-subscribe`; a capability
- * allows with that capability (`push-admin` is needed for publishing and admin lists).
+ * Answer of the hook: `true` allows with `push-subscribe`; a known capability allows with that
+ * capability (`push-admin` is needed for publishing and admin lists). `false` denies (403
+ * `forbidden`); any other answer, an unknown capability included, is refused (403 `invalid_decision`).
  */
 export type PushProxyDecision = boolean | PushCapability
 
@@ -34,6 +38,8 @@ export type PushProxyOptions = ProxyHandlerBaseOptions & {
 
 const ROOTS = ['deviceRegistrations', 'channelSubscriptions', 'publish', 'batch', 'scheduled', 'deliveryStatus']
 const METHODS = new Set(['GET', 'POST', 'DELETE'])
+/** Query names request signing sets; a browser sending one gets 400, not a signing failure. */
+const SIGNING_PARAMS = new Set(['auth_key', 'auth_timestamp', 'auth_version', 'body_md5', 'auth_signature'])
 
 /**
  * Push registration proxy (http.md §3.7): mirrors `<mount>/deviceRegistrations`, `/channelSubscriptions`,
@@ -51,17 +57,29 @@ export function createPushProxy(options: PushProxyOptions): SockudoHandler {
       const url = new URL(request.url)
       const path = pushPath(url.pathname, options.basePath)
       if (path === undefined) return errorResponse(404, 'not_found', 'Unknown push route.')
+      const query = pushQuery(url.searchParams)
+      if (method === 'POST') requireJsonType(request)
       const body = method === 'POST' ? await readBodyText(request, options) : ''
       const token = request.headers.get('x-sockudo-device-identity-token') ?? undefined
-      const event: PushProxyEvent = { method: method as PushProxyEvent['method'], path, query: Object.fromEntries(url.searchParams), body, ...(token === undefined ? {} : { deviceIdentityToken: token }) }
-      const decision = options.authorize ? await options.authorize(event, request) : false
-      if (decision === false) return errorResponse(403, 'forbidden', 'Not allowed to call this push route.')
-      const capability: PushCapability = decision === true ? 'push-subscribe' : decision
+      const event: PushProxyEvent = { method: method as PushProxyEvent['method'], path, query, body, ...(token === undefined ? {} : { deviceIdentityToken: token }) }
+      const verdict = judgePush(options.authorize ? await options.authorize(event, request) : false, 'Not allowed to call this push route.')
+      if (!verdict.allow) return verdict.response
+      const capability: PushCapability = verdict.grant
       return relay(await rest.push.request({ method: event.method, path, params: event.query, capability, ...(method === 'POST' ? { body } : {}), ...(token === undefined ? {} : { deviceIdentityToken: token }) }))
     } catch (error) {
       return proxyFailure(error)
     }
   }
+}
+
+/** The browser's query, minus nothing: a signing parameter among it is a 400. */
+function pushQuery(params: URLSearchParams): Record<string, string> {
+  for (const name of params.keys()) {
+    if (SIGNING_PARAMS.has(name.toLowerCase())) {
+      throw new HttpError('proxy/reserved-query-param', `Query parameter "${name}" is set by request signing and cannot be sent.`, { status: 400 })
+    }
+  }
+  return Object.fromEntries(params)
 }
 
 /** The path below the mount point, or `undefined` when it is not a push route. */
@@ -77,6 +95,8 @@ function pushPath(pathname: string, basePath: string | undefined): string | unde
     if (index < 0) return undefined
     rest = `/${segments.slice(index).join('/')}`
   }
-  const root = rest.split('/')[1] ?? ''
-  return ROOTS.includes(root) && !rest.split('/').includes('..') ? rest : undefined
+  const segments = rest.split('/')
+  const root = segments[1] ?? ''
+  // `fetch` would resolve `.`/`..` (and their %2e spellings) into another upstream path.
+  return ROOTS.includes(root) && !segments.some(isDotSegment) ? rest : undefined
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { RestRequest } from '../rest/request'
 import type { SockudoHandler } from './channel-auth'
-import { errorResponse, HttpError, isRecord, requireString } from './http'
+import { judgeMessages } from './decision'
+import { errorResponse, HttpError, isRecord } from './http'
+import { browserEventName, browserExtras, browserSocketId, requireSegment } from './message-fields'
 import { CHANNEL_HISTORY_PARAMS, jsonProxyHandler, paramsOf, pickQuery, relay, requireChannel } from './proxy-common'
 import type { ProxyHandlerBaseOptions } from './proxy-common'
 
@@ -19,39 +21,52 @@ export interface VersionedMessagesProxyEvent {
   channel: string
   /** Message serial, for message-scoped actions. */
   messageSerial?: string
+  /**
+   * Event name that will be published: `publish_create` (the browser's name, or
+   * `sockudo:message.create` when it sent none) and a renaming `message_update`. Names with a
+   * protocol prefix (`pusher:`, `pusher_internal:`, `sockudo:`, `sockudo_internal:`) never get here.
+   */
+  name?: string
   /** The whole (untrusted) request body. */
   body: Record<string, unknown>
 }
 
 /**
- * Answer of the hook: `false` denies (403), `true` allows; `{ clientId }` allows and records
- * that id as the actor of mutations (`client_id`), replacing whatever the browser sent.
+ * Answer of the hook: `true` allows (mutations then carry no author); `{ clientId }` allows and
+ * records that id, from the app's session, as the author (`client_id`) of mutations and
+ * annotations. A `clientId` the browser sends is always dropped. `false` denies (403
+ * `forbidden`); any other answer is refused (403 `invalid_decision`).
  */
-export type VersionedMessagesDecision = boolean | { clientId?: string }
+export type VersionedMessagesDecision = boolean | { clientId: string }
 
 /** Options of {@link createVersionedMessagesProxy}. */
 export type VersionedMessagesProxyOptions = ProxyHandlerBaseOptions & {
-  /** Decides each request; without it every request is denied (403). */
+  /** Decides each request; only an explicit allow forwards. Without it every request is denied (403). */
   authorize?: (event: VersionedMessagesProxyEvent, request: Request) => VersionedMessagesDecision | Promise<VersionedMessagesDecision>
 }
 
 type Mapper = (channel: string, body: Record<string, unknown>, clientId: string | undefined) => RestRequest
 
+const DEFAULT_NAME = 'sockudo:message.create'
 const ch = (channel: string): string => `/channels/${encodeURIComponent(channel)}`
 const msg = (channel: string, body: Record<string, unknown>): string =>
-  `${ch(channel)}/messages/${encodeURIComponent(requireString(body, 'messageSerial'))}`
+  `${ch(channel)}/messages/${encodeURIComponent(requireSegment(body, 'messageSerial'))}`
 
+// clientId is absent on purpose: the author comes from the app's decision only.
 const MUTATION_FIELDS: Record<string, string> = {
-  data: 'data', name: 'name', extras: 'extras', clearFields: 'clear_fields', opId: 'op_id',
-  clientId: 'client_id', socketId: 'socket_id', description: 'description', metadata: 'metadata',
+  data: 'data', clearFields: 'clear_fields', opId: 'op_id', description: 'description', metadata: 'metadata',
 }
 
 function mutation(action: 'update' | 'delete' | 'append'): Mapper {
   return (channel, body, clientId) => {
     const out: Record<string, unknown> = {}
     for (const [from, to] of Object.entries(MUTATION_FIELDS)) {
-      if (body[from] !== undefined && body[from] !== null && !(from === 'name' && action !== 'update')) out[to] = body[from]
+      if (body[from] !== undefined && body[from] !== null) out[to] = body[from]
     }
+    const name = action === 'update' ? browserEventName(body) : undefined
+    const extras = browserExtras(body)
+    const socketId = browserSocketId(body)
+    Object.assign(out, name === undefined ? {} : { name }, extras === undefined ? {} : { extras }, socketId === undefined ? {} : { socket_id: socketId })
     if (clientId !== undefined) out.client_id = clientId
     if (action === 'append' && typeof out.data !== 'string') {
       throw new HttpError('proxy/invalid-body', 'message_append needs a string "data" fragment.', { status: 400 })
@@ -62,16 +77,23 @@ function mutation(action: 'update' | 'delete' | 'append'): Mapper {
 
 function publishCreate(channel: string, body: Record<string, unknown>): RestRequest {
   const data = body.data
+  const extras = browserExtras(body)
+  const socketId = browserSocketId(body)
   const event: Record<string, unknown> = {
-    name: typeof body.name === 'string' && body.name !== '' ? body.name : 'sockudo:message.create',
+    name: browserEventName(body) ?? DEFAULT_NAME,
     channel,
     data: typeof data === 'string' ? data : JSON.stringify(data ?? null),
     // A message_id makes Sockudo answer with the per-channel serials the client needs.
     message_id: typeof body.messageId === 'string' && body.messageId !== '' ? body.messageId : randomUUID(),
+    ...(extras === undefined ? {} : { extras }),
+    ...(socketId === undefined ? {} : { socket_id: socketId }),
   }
-  if (isRecord(body.extras)) event.extras = body.extras
-  if (typeof body.socketId === 'string') event.socket_id = body.socketId
   return { method: 'POST', path: '/events', body: JSON.stringify(event) }
+}
+
+function publishAnnotation(channel: string, body: Record<string, unknown>, clientId: string | undefined): RestRequest {
+  const { clientId: _dropped, ...annotation } = isRecord(body.annotation) ? body.annotation : {}
+  return { method: 'POST', path: `${msg(channel, body)}/annotations`, body: JSON.stringify(clientId === undefined ? annotation : { ...annotation, clientId }) }
 }
 
 const MAPPERS: Record<VersionedMessagesAction, Mapper> = {
@@ -82,10 +104,10 @@ const MAPPERS: Record<VersionedMessagesAction, Mapper> = {
   message_update: mutation('update'),
   message_delete: mutation('delete'),
   message_append: mutation('append'),
-  publish_annotation: (c, b) => ({ method: 'POST', path: `${msg(c, b)}/annotations`, body: JSON.stringify(isRecord(b.annotation) ? b.annotation : {}) }),
+  publish_annotation: publishAnnotation,
   delete_annotation: (c, b) => ({
     method: 'DELETE',
-    path: `${msg(c, b)}/annotations/${encodeURIComponent(requireString(b, 'annotationSerial'))}`,
+    path: `${msg(c, b)}/annotations/${encodeURIComponent(requireSegment(b, 'annotationSerial'))}`,
     params: pickQuery(b, ['socketId'], { socketId: 'socket_id' }),
   }),
   list_annotations: (c, b) => ({
@@ -95,9 +117,17 @@ const MAPPERS: Record<VersionedMessagesAction, Mapper> = {
   }),
 }
 
+/** The name the hook sees: what `publish_create` publishes, or the new name of an update. */
+function eventName(action: VersionedMessagesAction, body: Record<string, unknown>): { name?: string } {
+  if (action === 'publish_create') return { name: browserEventName(body) ?? DEFAULT_NAME }
+  const name = action === 'message_update' ? browserEventName(body) : undefined
+  return name === undefined ? {} : { name }
+}
+
 /**
  * Versioned-messages proxy (v2-features.md §5.5, http.md §3.7): POST `{ channel, action, … }`,
- * translated to one signed Sockudo call (camelCase → snake_case); Sockudo's answer is returned unchanged.
+ * translated to one signed Sockudo call (camelCase → snake_case); Sockudo's answer is returned
+ * unchanged. Protocol event names, unknown `extras` keys and dot-segment serials are 400s.
  */
 export function createVersionedMessagesProxy(options: VersionedMessagesProxyOptions): SockudoHandler {
   return jsonProxyHandler(options, async (body, rest, request) => {
@@ -110,9 +140,9 @@ export function createVersionedMessagesProxy(options: VersionedMessagesProxyOpti
     const upstream = (clientId: string | undefined): RestRequest => MAPPERS[typed](channel, body, clientId)
     upstream(undefined) // validates the body before the app is asked
     const serial = typeof body.messageSerial === 'string' ? { messageSerial: body.messageSerial } : {}
-    const decision = options.authorize ? await options.authorize({ action: typed, channel, body, ...serial }, request) : false
-    if (decision === false) return errorResponse(403, 'forbidden', 'Not allowed to perform this message action.')
-    const clientId = decision === true ? undefined : decision.clientId
-    return relay(await rest.request(upstream(clientId)))
+    const event: VersionedMessagesProxyEvent = { action: typed, channel, body, ...serial, ...eventName(typed, body) }
+    const verdict = judgeMessages(options.authorize ? await options.authorize(event, request) : false, 'Not allowed to perform this message action.')
+    if (!verdict.allow) return verdict.response
+    return relay(await rest.request(upstream(verdict.grant.clientId)))
   })
 }

@@ -1,5 +1,6 @@
 import { ConfigError } from '../../core/errors'
 import type { QueryValue } from '../signing'
+import { assertUsableSecret } from '../secret'
 import { createRestSender, decodeJsonResponse } from './request'
 import type { RestRequest, RestResponse, SockudoRestOptions } from './request'
 import { createRestPush } from './push'
@@ -73,6 +74,7 @@ export function createSockudoRest(options: SockudoRestOptions): SockudoRest {
   for (const field of ['appId', 'key', 'secret'] as const) {
     if (!options[field]) throw new ConfigError('config/missing-credentials', `[sockudo] createSockudoRest needs "${field}".`)
   }
+  assertUsableSecret(options.secret, 'createSockudoRest')
   const send = createRestSender(options)
   const call = async (what: string, request: RestRequest): Promise<unknown> => decodeJsonResponse(await send(request), what)
   const get = (path: string, params?: Record<string, QueryValue>): Promise<unknown> => call(`GET ${path}`, { method: 'GET', path, ...(params ? { params } : {}) })

@@ -1,9 +1,13 @@
+import { ConfigError } from '../../core/errors'
 import { decodeJsonResponse } from './request'
 import type { RestResponse, RestSender } from './request'
 import type { QueryValue } from '../signing'
 
 /** Capability the app grants a push call (http.md §2.13); never taken from the browser. */
 export type PushCapability = 'push-admin' | 'push-subscribe'
+
+/** Every {@link PushCapability}, lowest privilege first. */
+export const PUSH_CAPABILITIES: readonly PushCapability[] = ['push-subscribe', 'push-admin']
 
 /** One push API call below `/apps/{appId}/push`. */
 export interface RestPushRequest {
@@ -15,8 +19,8 @@ export interface RestPushRequest {
   params?: Record<string, QueryValue>
   /** Raw JSON body text. */
   body?: string
-  /** Capability header. @default 'push-admin' */
-  capability?: PushCapability
+  /** Capability header; required, so a missing decision never means the highest privilege. */
+  capability: PushCapability
   /** Device identity token for device-owned calls. */
   deviceIdentityToken?: string
 }
@@ -35,16 +39,20 @@ export interface SockudoRestPush {
 
 /** Builds the push part of the REST client. */
 export function createRestPush(send: RestSender): SockudoRestPush {
-  const request = (req: RestPushRequest): Promise<RestResponse> => {
-    const headers: Record<string, string> = { 'x-sockudo-push-capability': req.capability ?? 'push-admin' }
+  const request = async (req: RestPushRequest): Promise<RestResponse> => {
+    // Checked at run time too: a JavaScript caller (or a cast) can still pass nothing.
+    if (!(PUSH_CAPABILITIES as readonly unknown[]).includes(req.capability)) {
+      throw new ConfigError('push/capability-required', `[sockudo] push.request needs capability ${PUSH_CAPABILITIES.map((c) => `'${c}'`).join(' or ')} (got ${JSON.stringify(req.capability)}).`)
+    }
+    const headers: Record<string, string> = { 'x-sockudo-push-capability': req.capability }
     if (req.deviceIdentityToken !== undefined) headers['x-sockudo-device-identity-token'] = req.deviceIdentityToken
-    return send({ method: req.method, path: `/push${req.path}`, headers, ...(req.params ? { params: req.params } : {}), ...(req.body === undefined ? {} : { body: req.body }) })
+    return await send({ method: req.method, path: `/push${req.path}`, headers, ...(req.params ? { params: req.params } : {}), ...(req.body === undefined ? {} : { body: req.body }) })
   }
   const json = async (what: string, req: RestPushRequest): Promise<unknown> => decodeJsonResponse(await request(req), what)
   return {
     request,
-    publish: (body) => json('push publish', { method: 'POST', path: '/publish', body: JSON.stringify({ ...body, sync: false }) }),
-    publishBatch: (bodies) => json('push batch publish', { method: 'POST', path: '/batch/publish', body: JSON.stringify(bodies.map((b) => ({ ...b, sync: false }))) }),
-    getPublishStatus: (id) => json('push publish status', { method: 'GET', path: `/publish/${encodeURIComponent(id)}/status` }),
+    publish: (body) => json('push publish', { method: 'POST', path: '/publish', capability: 'push-admin', body: JSON.stringify({ ...body, sync: false }) }),
+    publishBatch: (bodies) => json('push batch publish', { method: 'POST', path: '/batch/publish', capability: 'push-admin', body: JSON.stringify(bodies.map((b) => ({ ...b, sync: false }))) }),
+    getPublishStatus: (id) => json('push publish status', { method: 'GET', path: `/publish/${encodeURIComponent(id)}/status`, capability: 'push-admin' }),
   }
 }
