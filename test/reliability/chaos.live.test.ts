@@ -7,13 +7,9 @@ import type Pusher from 'pusher'
 import type { SockudoClient } from '@sockudo/vue/core'
 import { DEFAULT_APP, startServer, type TestServer } from '../server'
 import { startChaosProxy, type ChaosProxy } from './chaos-proxy'
+import { CHANNELS, MESSAGES, chaosSummary, runChaosScenario, type Received } from './chaos-scenario'
 import { createPrng } from './prng'
 import { clientFor, sdkFor, sleep, until } from './support'
-
-const MESSAGES = 10_000
-const BATCH = 50
-const TARGET_DROPS = 55
-const CHANNELS = ['chaos-a', 'chaos-b'] as const
 
 let server: TestServer | undefined
 let proxy: ChaosProxy | undefined
@@ -27,49 +23,8 @@ afterEach(async () => {
   server = undefined
 })
 
-interface Received {
-  i: number
-  serial: string | undefined
-}
-
 /** What the recovery chaos run delivered, per channel (checked again by the exactly-once test). */
 let recoveryRun: Map<string, Received[]> | undefined
-
-/** Drops every connection once the client is back and settled, until `target` drops happened. */
-async function dropDriver(client: SockudoClient, p: ChaosProxy, seed: number, target: number, settled: () => boolean): Promise<void> {
-  const rng = createPrng(seed)
-  while (p.stats.drops < target) {
-    await until(() => client.connection.state === 'connected' && settled(), 10_000, 'client back after a drop')
-    await sleep(10 + rng.int(60))
-    p.drop({ midFrame: rng.next() < 0.5 })
-    await until(() => client.connection.state !== 'connected', 2000, 'client noticed the drop')
-  }
-}
-
-/** Publishes MESSAGES events in batches, spread over the drops (batch k waits for its share of drops). */
-async function publisher(sdk: Pusher, p: ChaosProxy): Promise<void> {
-  const batches = MESSAGES / BATCH
-  for (let k = 0; k < batches; k++) {
-    const share = Math.floor((k * TARGET_DROPS) / batches)
-    await until(() => p.stats.drops >= share, 20_000, `drop ${share}`)
-    const batch = Array.from({ length: BATCH }, (_, j) => {
-      const i = k * BATCH + j
-      return { channel: CHANNELS[i % 2]!, name: 'tick', data: JSON.stringify({ i }) }
-    })
-    const res = await sdk.triggerBatch(batch)
-    if (res.status !== 200) throw new Error(`triggerBatch ${res.status}`)
-  }
-}
-
-/** Waits until `count()` reaches `target` or stops growing for 1 s (at most 20 s). */
-async function quiet(count: () => number, target: number): Promise<void> {
-  const deadline = Date.now() + 20_000
-  let last = -1
-  while (count() < target && count() !== last && Date.now() < deadline) {
-    last = count()
-    await sleep(1000)
-  }
-}
 
 describe('chaos proxy between the client and the server', () => {
   it('survives 50+ forced drops with V2 recovery and never delivers a message twice', async () => {
@@ -79,23 +34,10 @@ describe('chaos proxy between the client and the server', () => {
     const sdk = sdkFor(server.port)
     const client = clientFor(proxy.port, sdk, { protocolVersion: 2, connectionRecovery: true })
     clients.push(client)
-    const received = new Map<string, Received[]>(CHANNELS.map((c) => [c, []]))
-    const resumeFailures: string[] = []
-    client.on('resume_failed', (f) => resumeFailures.push(`${f.channel}: ${f.code}/${f.reason}`))
-    let resumes = 0
-    client.on('resumed', (r) => void (resumes += r.recovered.length > 0 ? 1 : 0))
-    const channels = CHANNELS.map((name) => {
-      const channel = client.subscribe(name)
-      channel.bind<{ i: number }>('tick', (data, meta) => received.get(name)!.push({ i: data.i, serial: meta.serial }))
-      return channel
-    })
-    client.connect()
-    await until(() => channels.every((c) => c.state === 'subscribed'), 5000, 'subscribed')
-    const settled = () => channels.every((c) => c.state === 'subscribed')
-    await Promise.all([publisher(sdk, proxy), dropDriver(client, proxy, 11, TARGET_DROPS, settled)])
-    const perChannel = MESSAGES / CHANNELS.length
-    await quiet(() => [...received.values()].reduce((n, r) => n + r.length, 0), perChannel * CHANNELS.length)
+    const run = await runChaosScenario(client, proxy, sdk)
+    const { received, resumeFailures, resumes } = run
     recoveryRun = received
+    console.log(chaosSummary('stand-in', proxy.stats, run))
 
     expect(proxy.stats.drops).toBeGreaterThanOrEqual(50)
     expect(proxy.stats.midFrameDrops).toBeGreaterThan(0)
