@@ -10,7 +10,9 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sourceFingerprint } from '../../support/fingerprint'
-import { startServer, type TestServer } from '../../server/index'
+import { startServer } from '../../server/index'
+import { startChaosProxy } from '../../reliability/chaos-proxy'
+import { startRealServer } from '../../real-server/server'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const playgroundDir = join(repo, 'playground')
@@ -66,19 +68,52 @@ async function waitForHttp(url: string, child: ChildProcess, log: () => string):
   throw new Error(`playground server did not answer at ${url}:\n${log()}`)
 }
 
-/** A running stack: the local Sockudo-compatible server and the built playground. */
+/** The Sockudo the playground talks to: the stand-in, or (`SOCKUDO_E2E_SERVER=real`) the real one. */
+export interface E2eSockudo {
+  /** HTTP API port. */
+  port: number
+  /** WebSocket port the browser dials. */
+  wsPort: number
+  /** Drops every WebSocket abruptly, without a close frame. */
+  terminateAll(): void
+  close(): Promise<void>
+}
+
+/**
+ * The stand-in, or the real Sockudo behind a pass-through TCP proxy whose drops stand in for
+ * the stand-in's `terminateAll` (the real server has no control routes).
+ */
+async function startSockudo(): Promise<E2eSockudo> {
+  if (process.env.SOCKUDO_E2E_SERVER !== 'real') {
+    const local = await startServer({ host: '127.0.0.1', port: 0 })
+    return { port: local.port, wsPort: local.port, terminateAll: () => local.terminateAll(), close: () => local.close() }
+  }
+  const real = await startRealServer()
+  const proxy = await startChaosProxy({ upstreamPort: real.port, cutProbability: 0, stallProbability: 0, upstreamCutProbability: 0 })
+  return {
+    port: real.port,
+    wsPort: proxy.port,
+    terminateAll: () => void proxy.drop(),
+    close: async () => {
+      await proxy.close()
+      await real.stop()
+    },
+  }
+}
+
+/** A running stack: a Sockudo server and the built playground. */
 export interface PlaygroundStack {
   /** `http://127.0.0.1:<port>` of the playground. */
   url: string
-  sockudo: TestServer
+  sockudo: E2eSockudo
   /** Output of the playground's Nitro process so far. */
   log(): string
   stop(): Promise<void>
 }
 
-/** Starts the test server and the built playground (`entry`) wired to it, on free ports. */
+/** Starts a Sockudo server and the built playground (`entry`) wired to it, on free ports. */
 export async function startPlayground(entry: string): Promise<PlaygroundStack> {
-  const sockudo = await startServer({ host: '127.0.0.1', port: 0 })
+  const sockudo = await startSockudo()
   const port = await freePort()
   const child = spawn(process.execPath, [entry], {
     cwd: repo,
@@ -89,7 +124,7 @@ export async function startPlayground(entry: string): Promise<PlaygroundStack> {
       PORT: String(port),
       NUXT_TELEMETRY_DISABLED: '1',
       NUXT_PUBLIC_SOCKUDO_WS_HOST: '127.0.0.1',
-      NUXT_PUBLIC_SOCKUDO_WS_PORT: String(sockudo.port),
+      NUXT_PUBLIC_SOCKUDO_WS_PORT: String(sockudo.wsPort),
       NUXT_SOCKUDO_API_HOST: '127.0.0.1',
       NUXT_SOCKUDO_API_PORT: String(sockudo.port),
       NUXT_PUBLIC_SOCKUDO_SERVER_KIND: 'local',
