@@ -63,6 +63,8 @@ export interface ChaosProxy {
   drop(options?: { midFrame?: boolean }): number
   /** Refuses new connections (they are destroyed at once) until `accept(true)`. */
   accept(on: boolean): void
+  /** Sends new connections to another upstream port (open ones keep theirs): a node switch. */
+  retarget(upstreamPort: number): void
   close(): Promise<void>
 }
 
@@ -129,6 +131,9 @@ export async function startChaosProxy(options: ChaosProxyOptions): Promise<Chaos
     },
     accept: (on) => {
       accepting = on
+    },
+    retarget: (upstreamPort) => {
+      o.upstreamPort = upstreamPort
     },
     close: () => new Promise<void>((resolve) => {
       for (const pipe of [...pipes]) destroyPipe(pipe, pipes)
