@@ -87,6 +87,8 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
+        define: { __DEV__: 'true' },
         test: {
           name: 'nuxt',
           include: ['test/nuxt/**/*.test.ts'],

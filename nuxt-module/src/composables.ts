@@ -18,6 +18,9 @@ export const sockudoComposables = [
   'useSockudoUserStore',
 ] as const
 
+/** App helpers of the module itself (runtime/app/define-client-options). */
+export const sockudoAppHelpers = ['defineSockudoClientOptions'] as const
+
 /** Server utilities the module auto-imports in Nitro (server/ directory of the app). */
 export const sockudoServerUtils = [
   'defineSockudoAuthorizer',
@@ -25,3 +28,6 @@ export const sockudoServerUtils = [
   'useSockudoRest',
   'useSockudoConfig',
 ] as const
+
+/** Capability-token server utilities (runtime/server/utils/token-issuer). */
+export const sockudoTokenUtils = ['defineSockudoTokenIssuer', 'mintSockudoToken'] as const

@@ -1,33 +1,56 @@
-import { defu } from 'defu'
+import { createDefu } from 'defu'
 import type { Nuxt } from '@nuxt/schema'
 import type { ModuleOptions } from './options'
-import { defaultOptions } from './options'
-import type { SockudoPrivateRuntimeConfig, SockudoPublicRuntimeConfig, SockudoRouteSwitches } from './runtime/types'
+import { clientDefaults, routeDefaults, serverDefaults } from './options'
+import type { SockudoNamedClientConfig, SockudoPrivateRuntimeConfig, SockudoPublicRuntimeConfig } from './runtime/types'
+
+/** defu, except that arrays replace instead of concatenating (`enabledTransports: ['wss']` means only wss). */
+const defuReplacingArrays = createDefu((target, key, value) => {
+  if (!Array.isArray(value)) return false
+  ;(target as Record<PropertyKey, unknown>)[key] = value
+  return true
+})
+
+/** `over` on top of a complete `base`: the result is complete (defu's own type widens null fields to nullish). */
+function merge<T extends object>(over: Partial<T>, base: T): T {
+  return defuReplacingArrays(over, base) as T
+}
+
+/** A named client's name: it becomes part of env names and store ids. */
+const CLIENT_NAME = /^[a-z][a-z0-9]*$/i
+
+/** The fields of `source` named by the keys of `shape` (the defaults objects list every field once). */
+function pick<T extends object>(source: ModuleOptions | SockudoNamedClientConfig, shape: T): T {
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(shape)) {
+    const value = (source as Record<string, unknown>)[key]
+    if (value !== undefined) out[key] = structuredClone(value)
+  }
+  return out as T
+}
+
+/** Named clients as given, each limited to client fields; throws on names that cannot be env names. */
+function namedClients(clients: ModuleOptions['clients']): Record<string, SockudoNamedClientConfig> {
+  const out: Record<string, SockudoNamedClientConfig> = {}
+  for (const [name, config] of Object.entries(clients ?? {})) {
+    if (!CLIENT_NAME.test(name) || name === 'default') {
+      throw new Error(`[sockudo] clients.${name}: a client name is letters and digits starting with a letter, and not "default" (it becomes part of NUXT_PUBLIC_SOCKUDO_CLIENTS_<NAME>_… env names).`)
+    }
+    out[name] = pick(config, clientDefaults)
+  }
+  return out
+}
 
 /** Splits module options into the public (browser) and private (server-only) runtime config. */
 export function toRuntimeConfig(options: ModuleOptions): { public: SockudoPublicRuntimeConfig, private: SockudoPrivateRuntimeConfig } {
-  const routes = defu(options.routes, defaultOptions.routes) as SockudoRouteSwitches
   return {
     public: {
-      key: options.key,
-      wsHost: options.wsHost,
-      wsPort: options.wsPort,
-      wssPort: options.wssPort,
-      forceTls: options.forceTls,
-      protocolVersion: options.protocolVersion,
-      autoConnect: options.autoConnect,
+      ...merge(pick(options, clientDefaults), clientDefaults),
       routePrefix: options.routePrefix.replace(/\/+$/, ''),
-      routes,
+      routes: merge(options.routes, routeDefaults),
+      clients: namedClients(options.clients),
     },
-    private: {
-      appId: options.appId,
-      secret: options.secret,
-      encryptionMasterKeyBase64: options.encryptionMasterKeyBase64,
-      apiHost: options.apiHost,
-      apiPort: options.apiPort,
-      apiUseTLS: options.apiUseTLS,
-      allowedOrigins: [...options.allowedOrigins],
-    },
+    private: merge(pick(options, serverDefaults), serverDefaults),
   }
 }
 
@@ -39,6 +62,6 @@ export function toRuntimeConfig(options: ModuleOptions): { public: SockudoPublic
 export function applyRuntimeConfig(nuxt: Nuxt, options: ModuleOptions): void {
   const { public: pub, private: priv } = toRuntimeConfig(options)
   const config = nuxt.options.runtimeConfig
-  config.public.sockudo = defu(config.public.sockudo as Partial<SockudoPublicRuntimeConfig> | undefined, pub)
-  config.sockudo = defu(config.sockudo as Partial<SockudoPrivateRuntimeConfig> | undefined, priv)
+  config.public.sockudo = merge<SockudoPublicRuntimeConfig>(config.public.sockudo ?? {}, pub)
+  config.sockudo = merge<SockudoPrivateRuntimeConfig>(config.sockudo ?? {}, priv)
 }

@@ -1,7 +1,7 @@
 import { addServerHandler, addServerImports } from '@nuxt/kit'
 import type { Resolver } from '@nuxt/kit'
 import type { SockudoRouteSwitches } from './runtime/types'
-import { sockudoServerUtils } from './composables'
+import { sockudoServerUtils, sockudoTokenUtils } from './composables'
 
 /** Route name → path below the prefix and handler file in runtime/server/api. */
 const ROUTES: Record<keyof SockudoRouteSwitches, { path: string, file: string }> = {
@@ -11,6 +11,7 @@ const ROUTES: Record<keyof SockudoRouteSwitches, { path: string, file: string }>
   presenceHistory: { path: '/presence-history', file: 'presence-history' },
   versionedMessages: { path: '/messages', file: 'messages' },
   push: { path: '/push/**', file: 'push' },
+  token: { path: '/token', file: 'token' },
 }
 
 /**
@@ -23,4 +24,5 @@ export function registerServerRoutes(resolver: Resolver, prefix: string): void {
     addServerHandler({ route: `${prefix}${path}`, handler: resolver.resolve(`./runtime/server/api/${file}`) })
   }
   addServerImports(sockudoServerUtils.map(name => ({ name, from: resolver.resolve('./runtime/server/utils/sockudo') })))
+  addServerImports(sockudoTokenUtils.map(name => ({ name, from: resolver.resolve('./runtime/server/utils/token-issuer') })))
 }

@@ -4,6 +4,7 @@ import { sockudoComposables } from '../../nuxt-module/src/composables'
 import { defaultOptions } from '../../nuxt-module/src/options'
 import { toRuntimeConfig } from '../../nuxt-module/src/runtime-config'
 import { toClientOptions } from '../../nuxt-module/src/runtime/app/client-options'
+import { loadCodec } from '../../nuxt-module/src/runtime/app/client-modules'
 
 // No Nuxt build here: these check the module's own tables against the library and the spec.
 
@@ -41,7 +42,7 @@ describe('runtime config split', () => {
 
   it('fills route switches left out by the app with their defaults', () => {
     const { public: pub } = toRuntimeConfig({ ...defaultOptions, routes: { push: true, history: false } })
-    expect(pub.routes).toEqual({ channelAuth: true, userAuth: true, history: false, presenceHistory: true, versionedMessages: true, push: true })
+    expect(pub.routes).toEqual({ channelAuth: true, userAuth: true, history: false, presenceHistory: true, versionedMessages: true, push: true, token: true })
   })
 })
 
@@ -66,5 +67,61 @@ describe('client options', () => {
     const options = toClientOptions(pub)
     expect(options.presenceHistory).toBeUndefined()
     expect(options.versionedMessages).toBeUndefined()
+  })
+})
+
+describe('V2 options from nuxt.config', () => {
+  const v2 = toRuntimeConfig({
+    ...defaultOptions,
+    protocolVersion: 2,
+    connectionRecovery: true,
+    appendMode: 'full',
+    appendRollupWindow: 40,
+    echoMessages: false,
+    messageDeduplication: { capacity: 50 },
+    enabledTransports: ['wss'],
+    wsPath: '/ws',
+    cluster: 'eu',
+    tokenTimeout: 2500,
+    capabilityTokens: true,
+    authHeaders: { 'x-tenant': 'a' },
+    authParams: { team: 't1' },
+    clients: { legacy: { protocolVersion: 1, wsPort: 7001 } },
+  }).public
+
+  it('reach the client: recovery, append, echo, dedup, transports, path, cluster, timeouts, auth headers and params', () => {
+    const options = toClientOptions(v2)
+    expect(options).toMatchObject({
+      protocolVersion: 2, connectionRecovery: true, appendMode: 'full', appendRollupWindow: 40, echoMessages: false,
+      messageDeduplication: { capacity: 50 }, enabledTransports: ['wss'], wsPath: '/ws', cluster: 'eu', tokenTimeout: 2500,
+      channelAuthorization: { endpoint: '/api/_sockudo/auth', headers: { 'x-tenant': 'a' }, params: { team: 't1' } },
+      userAuthentication: { endpoint: '/api/_sockudo/user-auth', headers: { 'x-tenant': 'a' }, params: { team: 't1' } },
+    })
+    expect(typeof options.authCallback).toBe('function')
+  })
+
+  it('replace array defaults instead of concatenating them', () => {
+    expect(v2.enabledTransports).toEqual(['wss'])
+    expect(toRuntimeConfig(defaultOptions).public.enabledTransports).toEqual(['ws', 'wss'])
+  })
+
+  it('give a named client its own fields over the default client, and no V2-only options on V1', () => {
+    const legacy = toClientOptions(v2, 'legacy')
+    expect(legacy).toMatchObject({ name: 'legacy', protocolVersion: 1, wsPort: 7001, key: 'app-key', wsPath: '/ws' })
+    expect(legacy.connectionRecovery).toBeUndefined()
+    expect(legacy.authCallback).toBeUndefined()
+    expect(toClientOptions(v2).name).toBeUndefined()
+  })
+
+  it('refuse client names that cannot become env names', () => {
+    for (const name of ['default', 'my-client', '1st']) {
+      expect(() => toRuntimeConfig({ ...defaultOptions, clients: { [name]: {} } })).toThrow(/client name/)
+    }
+  })
+
+  it('load a binary codec only when asked', async () => {
+    expect(await loadCodec('json')).toBeUndefined()
+    expect((await loadCodec('msgpack'))?.format).toBe('msgpack')
+    expect((await loadCodec('protobuf'))?.format).toBe('protobuf')
   })
 })

@@ -1,22 +1,22 @@
-import { createSockudo } from '@sockudo/vue'
 import type { SockudoClient } from '@sockudo/vue'
 import { defineNuxtPlugin, useRuntimeConfig } from '#imports'
-import type { SockudoPublicRuntimeConfig } from '../../types'
-import { toClientOptions } from '../client-options'
+import { createClients } from '../create-clients'
 
 /**
- * Server side, per request: installs an instance that never connects, so composables used in
- * pages find their context and render their initial (offline) state; they stay inert while
- * rendering. It is disposed as soon as the HTML is rendered. `$sockudo` is undefined here.
+ * Server side, per request: installs an instance per client that never connects, so
+ * composables used in pages find their context and render their initial (offline) state.
+ * They are disposed as soon as the HTML is rendered. `$sockudo` is undefined here.
  */
 export default defineNuxtPlugin({
   name: 'sockudo',
+  enforce: 'post',
   dependsOn: ['pinia'],
-  setup(nuxtApp) {
-    const config = useRuntimeConfig().public.sockudo as unknown as SockudoPublicRuntimeConfig
-    const sockudo = createSockudo({ ...toClientOptions(config), devtools: false })
-    nuxtApp.vueApp.use(sockudo)
-    nuxtApp.hook('app:rendered', () => sockudo.dispose())
-    return { provide: { sockudo: undefined as SockudoClient | undefined } }
+  async setup(nuxtApp) {
+    const instances = await createClients(nuxtApp, useRuntimeConfig().public.sockudo, 'server')
+    for (const sockudo of instances.values()) nuxtApp.vueApp.use(sockudo)
+    nuxtApp.hook('app:rendered', () => {
+      for (const sockudo of instances.values()) sockudo.dispose()
+    })
+    return { provide: { sockudo: undefined as SockudoClient | undefined, sockudoClients: {} as Partial<Record<string, SockudoClient>> } }
   },
 })

@@ -1,9 +1,10 @@
 import { createChannelAuthHandler } from '@sockudo/vue/server'
-import { allowedOrigins, defineSockudoRoute } from '../utils/route'
+import type { ChannelAuthDecision } from '@sockudo/vue/server'
+import { allowedOrigins, decisionField, defineSockudoRoute } from '../utils/route'
 
 /**
  * `POST /api/_sockudo/auth`: signs private, presence and private-encrypted subscriptions the
- * app's authorizer allows (form or JSON `socket_id` + `channel_name`).
+ * app's authorizer explicitly allows (form or JSON `socket_id` + `channel_name`).
  */
 export default defineSockudoRoute('channelAuth', (context) => {
   const masterKey = context.private.encryptionMasterKeyBase64
@@ -16,8 +17,8 @@ export default defineSockudoRoute('channelAuth', (context) => {
       // Without a master key there is no shared secret to hand out: refuse before asking the app.
       if (request.kind === 'private-encrypted' && !masterKey) return false
       const decision = await context.decide({ ...request, route: 'channel-auth', channel: request.channelName })
-      if (typeof decision === 'boolean') return decision
-      return decision.user ? { user: decision.user } : true
+      // Validated by the handler: anything but `true` or a well-formed `{ user }` is a 403.
+      return decisionField(decision, 'user') as ChannelAuthDecision
     },
   })
 })

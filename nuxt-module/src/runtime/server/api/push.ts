@@ -1,5 +1,6 @@
 import { createPushProxy } from '@sockudo/vue/server'
-import { defineSockudoRoute, proxyOptions } from '../utils/route'
+import type { PushProxyDecision } from '@sockudo/vue/server'
+import { decisionField, defineSockudoRoute, proxyOptions } from '../utils/route'
 
 /**
  * `/api/_sockudo/push/**`: push registration API mirror. The capability comes from the app's
@@ -8,9 +9,6 @@ import { defineSockudoRoute, proxyOptions } from '../utils/route'
 export default defineSockudoRoute('push', context => createPushProxy({
   ...proxyOptions(context),
   basePath: `${context.public.routePrefix}/push`,
-  authorize: async (request) => {
-    const decision = await context.decide({ ...request, route: 'push' })
-    if (typeof decision === 'boolean') return decision
-    return decision.capability ?? true
-  },
+  // Validated by the handler: anything but `true` or a known capability is a 403.
+  authorize: async request => decisionField(await context.decide({ ...request, route: 'push' }), 'capability') as PushProxyDecision,
 }))

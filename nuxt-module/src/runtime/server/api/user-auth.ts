@@ -1,5 +1,6 @@
 import { createUserAuthHandler } from '@sockudo/vue/server'
 import { _sockudoHooks } from '../utils/sockudo'
+import { notConfigured } from '../utils/configuration-check'
 import { allowedOrigins, defineSockudoRoute } from '../utils/route'
 
 /** `POST /api/_sockudo/user-auth`: signs `signin()` for the user the app's authenticator returns. */
@@ -9,6 +10,7 @@ export default defineSockudoRoute('userAuth', context => createUserAuthHandler({
   allowedOrigins: allowedOrigins(context.private),
   authorize: async (request) => {
     const authenticate = _sockudoHooks().userAuthenticator
-    return authenticate ? await authenticate(request, context.event) : false
+    if (!authenticate) throw notConfigured('userAuthenticator', 'userAuth')
+    return await authenticate(request, context.event)
   },
 }))

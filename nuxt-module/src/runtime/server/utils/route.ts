@@ -1,8 +1,12 @@
 import { createError, defineEventHandler, sendWebResponse, toWebRequest } from 'h3'
 import type { EventHandler, H3Event } from 'h3'
 import type { SockudoPrivateRuntimeConfig, SockudoPublicRuntimeConfig, SockudoRouteSwitches } from '../../types'
+import { SockudoError } from '@sockudo/vue/core'
 import { _sockudoHooks, useSockudoConfig } from './sockudo'
 import type { SockudoAuthorizeDecision, SockudoAuthorizeRequest } from './sockudo'
+import { notConfigured, reportConfigFailure, scheduleStartupCheck } from './configuration-check'
+
+scheduleStartupCheck()
 
 /** What a route needs to build its Web handler for one request. */
 export interface SockudoRouteContext {
@@ -12,7 +16,7 @@ export interface SockudoRouteContext {
   public: SockudoPublicRuntimeConfig
   /** Private runtime config. */
   private: SockudoPrivateRuntimeConfig
-  /** Asks the app's authorizer; `false` (deny) when none is registered. */
+  /** Asks the app's authorizer; throws a 403 `auth/not-configured` error when none is registered. */
   decide: (request: SockudoAuthorizeRequest) => Promise<SockudoAuthorizeDecision>
 }
 
@@ -30,11 +34,39 @@ export function defineSockudoRoute(name: keyof SockudoRouteSwitches, build: (con
     if (!isOn(config.public.routes[name])) throw createError({ statusCode: 404, statusMessage: 'Not Found' })
     const decide = async (request: SockudoAuthorizeRequest): Promise<SockudoAuthorizeDecision> => {
       const authorizer = _sockudoHooks().authorizer
-      return authorizer ? await authorizer(request, event) : false
+      if (!authorizer) throw notConfigured('authorizer', String(name))
+      return await authorizer(request, event)
     }
-    const handler = build({ event, public: config.public, private: config.private, decide })
+    let handler: WebHandler
+    try {
+      handler = build({ event, public: config.public, private: config.private, decide })
+    } catch (error) {
+      return sendWebResponse(event, configFailure(error))
+    }
     return sendWebResponse(event, await handler(toWebRequest(event)))
   })
+}
+
+/**
+ * A handler that refused to be built (the default secret in production): 500 whose code and
+ * message say what to set; the same message goes to the server log once.
+ */
+function configFailure(error: unknown): Response {
+  if (!(error instanceof SockudoError)) throw error
+  reportConfigFailure(error)
+  const headers = { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }
+  return new Response(JSON.stringify({ error: error.message, code: error.code, status: 500 }), { status: 500, headers })
+}
+
+/**
+ * The app's answer narrowed to the one field `field` a route reads (`user`, `clientId` or
+ * `capability`); booleans and anything else pass unchanged. The `@sockudo/vue/server` handler
+ * then validates it: only `true` or a well-formed field allows, the rest is a 403.
+ */
+export function decisionField(decision: unknown, field: 'user' | 'clientId' | 'capability'): unknown {
+  if (typeof decision !== 'object' || decision === null || Array.isArray(decision)) return decision
+  const value = (decision as Record<string, unknown>)[field]
+  return field === 'capability' ? value : { [field]: value }
 }
 
 /** A switch from runtime config; env vars may turn booleans into strings. */

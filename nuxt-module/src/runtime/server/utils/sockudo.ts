@@ -28,17 +28,20 @@ export type SockudoAuthorizeRequest =
   | ({ route: 'push' } & PushProxyEvent)
 
 /**
- * The app's answer. `false` denies (403) and `true` allows. An object allows and adds what
- * the route needs from the app's own session (never from the browser):
- * `user` for presence channels (required there), `clientId` recorded as the author of message
- * mutations, `capability` for push calls (`push-admin` to publish; `true` means `push-subscribe`).
+ * The app's answer; only an explicit allow allows. `true` allows private and encrypted channels,
+ * history reads and message actions (without an author), and push calls as `push-subscribe`.
+ * An object allows only where the route reads its field, taken from the app's own session
+ * (never from the browser): `{ user }` for channel auth (required for presence channels),
+ * `{ clientId }` on `messages` (recorded as the author of mutations), `{ capability }` on
+ * `push`. `false` denies (403 `forbidden`); anything else, `undefined` from a forgotten
+ * `return` or `{}` included, is refused (403 `invalid_decision`).
  */
 export type SockudoAuthorizeDecision = boolean | {
   /** Presence member: `{ user_id, user_info? }`. */
   user?: PresenceChannelUser
-  /** Actor id of versioned-message mutations. */
+  /** Author of versioned-message mutations (`messages` route): the signed-in user's id. */
   clientId?: string
-  /** Push capability. @default 'push-subscribe' */
+  /** Push capability (`push` route); `true` instead of an object means `push-subscribe`. */
   capability?: PushCapability
 }
 
@@ -57,17 +60,21 @@ const hooks: Hooks = {}
 
 /**
  * Registers the app's authorizer, asked before every channel authorization and every proxied
- * call. Without one, all of them are denied with 403. Call it from a Nitro plugin:
+ * call. Without one, all of them are refused with 403 `auth/not-configured` (and a log line).
+ * Decide per channel and end with a deny; call it from a Nitro plugin:
  *
  * ```ts
  * // server/plugins/sockudo.ts
  * export default defineNitroPlugin(() => {
  *   defineSockudoAuthorizer(async (request, event) => {
- *     const session = await getUserSession(event)
- *     if (!session.user) return false
- *     if (request.route === 'channel-auth' && request.kind === 'presence')
- *       return { user: { user_id: session.user.id, user_info: { name: session.user.name } } }
- *     return true
+ *     const { user } = await getUserSession(event)
+ *     if (!user) return false
+ *     if (request.route === 'channel-auth') {
+ *       if (request.channel === `private-user-${user.id}`) return true
+ *       if (request.channel === 'presence-lobby') return { user: { user_id: user.id, user_info: { name: user.name } } }
+ *     }
+ *     if (request.route === 'messages' && request.channel === 'chat') return { clientId: user.id }
+ *     return false
  *   })
  * })
  * ```
@@ -80,7 +87,8 @@ export function defineSockudoAuthorizer(authorizer: SockudoAuthorizer): SockudoA
 /**
  * Registers the app's user authenticator for `signin()` (`POST /api/_sockudo/user-auth`): it
  * returns `{ id, user_info?, watchlist? }` for the session's user, or `false` to deny (403).
- * Without one, every sign-in is denied. Call it from the same Nitro plugin as the authorizer.
+ * Without one, every sign-in is refused (403 `auth/not-configured`). Call it from the same
+ * Nitro plugin as the authorizer.
  */
 export function defineSockudoUserAuthenticator(authenticator: SockudoUserAuthenticator): SockudoUserAuthenticator {
   hooks.userAuthenticator = authenticator
