@@ -1,13 +1,15 @@
-import { fetch } from '@nuxt/test-utils/e2e'
-import { describe, expect, it } from 'vitest'
+import { fetch, useTestContext } from '@nuxt/test-utils/e2e'
+import { describe, expect, it, vi } from 'vitest'
 import { setupFixture } from './support/fixture'
 import { localServer, serverEnv } from './support/local-server'
 
 // Same build, but the fixture registers no hooks and the push route is switched off at run time.
+// Nothing reaches Sockudo here, so a secret of its own keeps the production default-secret check quiet.
 const server = localServer()
 await setupFixture({
   env: {
     ...serverEnv(server, Buffer.from('nuxt-runtime-master-key-32bytes!').toString('base64')),
+    NUXT_SOCKUDO_SECRET: 'deny-by-default-secret',
     FIXTURE_NO_HOOKS: '1',
     NUXT_PUBLIC_SOCKUDO_ROUTES_PUSH: 'false',
   },
@@ -17,7 +19,7 @@ const signedIn = { 'x-test-user': 'u-42', 'content-type': 'application/json' }
 const post = (path: string, body: unknown): Promise<Response> =>
   fetch(`/api/_sockudo${path}`, { method: 'POST', headers: signedIn, body: JSON.stringify(body) })
 
-describe('without an authorizer every route denies', () => {
+describe('without an authorizer every route refuses as not configured', () => {
   it.each([
     ['/auth', { socket_id: '1.2', channel_name: 'private-chat' }],
     ['/auth', { socket_id: '1.2', channel_name: 'presence-lobby' }],
@@ -25,10 +27,23 @@ describe('without an authorizer every route denies', () => {
     ['/history', { channel: 'chat-room', action: 'channel_history', params: {} }],
     ['/presence-history', { channel: 'presence-lobby', action: 'history', params: {} }],
     ['/messages', { channel: 'chat-room', action: 'get_message', messageSerial: '1' }],
-  ])('POST %s answers 403', async (path, body) => {
+  ])('POST %s answers 403 auth/not-configured, naming the hook to register', async (path, body) => {
     const res = await post(path, body)
     expect(res.status).toBe(403)
-    expect(await res.json()).toMatchObject({ code: 'forbidden' })
+    const answer = await res.json() as { code: string, error: string }
+    expect(answer.code).toBe('auth/not-configured')
+    expect(answer.error).toMatch(path === '/user-auth' ? /defineSockudoUserAuthenticator/ : /defineSockudoAuthorizer/)
+  })
+
+  it('logs the missing hooks once at startup and once on the first refusal', async () => {
+    await post('/auth', { socket_id: '1.2', channel_name: 'private-chat' })
+    await post('/history', { channel: 'chat-room', action: 'channel_history', params: {} })
+    const logs = (): string => useTestContext().serverLogs.join('\n')
+    // The server's output is collected asynchronously.
+    await vi.waitFor(() => expect(logs()).toMatch(/No authorizer is registered: the \w+ route refuses/), { timeout: 5000 })
+    expect(logs().match(/No authorizer is registered: every request to the/g)).toHaveLength(1)
+    expect(logs().match(/No user authenticator is registered: every signin\(\)/g)).toHaveLength(1)
+    expect(logs().match(/No authorizer is registered: the \w+ route refuses/g)).toHaveLength(1)
   })
 })
 

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import Pusher from 'pusher'
 import { $fetch, fetch, url } from '@nuxt/test-utils/e2e'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,7 +11,8 @@ import { skipUnless } from '../support/real-server'
 // Run-time credentials differ from the fixture's build-time ones: env overrides need no rebuild.
 const server = localServer()
 const masterKey = Buffer.from('nuxt-runtime-master-key-32bytes!').toString('base64')
-await setupFixture({ env: serverEnv(server, masterKey) })
+// The fixture is a production build and the local server uses the well-known secret: allowed here only.
+await setupFixture({ env: { ...serverEnv(server, masterKey), SOCKUDO_ALLOW_DEFAULT_SECRET: '1' } })
 
 const pusher = new Pusher({ appId: server.appId, key: server.key, secret: server.secret, host: server.host, port: String(server.port), useTLS: false, encryptionMasterKeyBase64: masterKey })
 const signedIn = { 'x-test-user': 'u-42' }
@@ -130,5 +132,78 @@ describe('proxies (behind the same authorizer)', () => {
     const res = await proxy('/history', { channel: 'private-forbidden-log', action: 'channel_history', params: {} })
     expect(res.status).toBe(403)
     expect((await proxy('/history', { channel: 'nuxt-history-room', action: 'channel_history', params: {} }, {})).status).toBe(403)
+  })
+})
+
+describe('hostile input through the Nuxt routes', () => {
+  const json = (path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(`/api/_sockudo${path}`, { method: 'POST', headers: { ...signedIn, 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+
+  const malformed = ['undefined', 'null', '0', '""', 'NaN', '{}', '[]', '"yes"', '{"capability":"push-root"}', '{"user":{}}', '{"clientId":""}']
+  it.each(malformed)('refuses the authorizer answer %s on every route with 403 and signs nothing', async (decision) => {
+    const headers = { 'x-test-decision': decision }
+    const answers = await Promise.all([
+      json('/auth', { socket_id: '1.2', channel_name: 'private-chat' }, headers),
+      json('/auth', { socket_id: '1.2', channel_name: 'presence-lobby' }, headers),
+      json('/history', { channel: 'chat-room', action: 'channel_history' }, headers),
+      json('/presence-history', { channel: 'presence-lobby', action: 'history' }, headers),
+      json('/messages', { channel: 'chat-room', action: 'message_delete', messageSerial: 's1' }, headers),
+      fetch('/api/_sockudo/push/deviceRegistrations', { headers: { ...signedIn, ...headers } }),
+    ])
+    for (const res of answers) {
+      expect(res.status).toBe(403)
+      const body = await res.json() as { code: string }
+      expect(['forbidden', 'invalid_decision']).toContain(body.code)
+      expect(body).not.toHaveProperty('auth')
+    }
+  })
+
+  it('takes only the field each route reads from an object answer', async () => {
+    const presence = await json('/auth', { socket_id: '1.2', channel_name: 'presence-lobby' }, { 'x-test-decision': '{"user":{"user_id":"u-9"},"clientId":"x"}' })
+    expect(JSON.parse((await presence.json() as AuthBody).channel_data!)).toEqual({ user_id: 'u-9' })
+    const history = await json('/history', { channel: 'chat-room', action: 'channel_history' }, { 'x-test-decision': '{"user":{"user_id":"u-9"}}' })
+    expect(history.status).toBe(403)
+  })
+
+  it('refuses a protocol event name on publish_create with 400', async () => {
+    const res = await json('/messages', { channel: 'presence-lobby', action: 'publish_create', name: 'pusher_internal:member_added', data: '{"user_id":"ceo"}' })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ code: 'proxy/reserved-event-name' })
+  })
+
+  it('compares the scheme of the Origin and names allowedOrigins in the refusal', async () => {
+    const own = new URL(url('/'))
+    const res = await json('/auth', { socket_id: '1.2', channel_name: 'private-chat' }, { origin: `https://${own.host}` })
+    expect(res.status).toBe(403)
+    expect((await res.json() as { error: string }).error).toContain('allowedOrigins')
+  })
+
+  it('answers JSON with nosniff', async () => {
+    const res = await json('/auth', { socket_id: '1.2', channel_name: 'private-chat' })
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
+  it('refuses a 20 MiB chunked body with 413 and stops reading it', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      let answered = false
+      const req = httpRequest(url('/api/_sockudo/auth'), { method: 'POST', headers: { ...signedIn, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        answered = true
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      req.on('error', error => (answered ? undefined : reject(error)))
+      const chunk = Buffer.alloc(64 * 1024, 'a')
+      let sent = 0
+      const pump = (): void => {
+        while (!answered && sent < 20 * 1024 * 1024) {
+          sent += chunk.length
+          if (!req.write(chunk)) return void req.once('drain', pump)
+        }
+        req.end()
+      }
+      pump()
+    })
+    expect(status).toBe(413)
   })
 })
