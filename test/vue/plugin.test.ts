@@ -126,7 +126,7 @@ describe('conflicting channel options', () => {
   })
 
   it('reports the conflict in error when the name changes later, keeping the existing settings', async () => {
-    harness = createHarness({ protocolVersion: 2 })
+    harness = createHarness({ protocolVersion: 2, deltaCompression: true })
     const taken = uniqueName()
     const first = withSetup(() => useChannel(taken, { delta: true }))
     await harness.mount(first.component)

@@ -99,7 +99,7 @@ export class Channel {
    * @throws ChannelError `channel/client-events-unsupported` on other channels.
    */
   trigger(_event: string, _data?: unknown): boolean {
-    throw new ChannelError('channel/client-events-unsupported', `Client events are only supported on private and presence channels (${this.name})`, { channel: this.name })
+    throw new ChannelError('channel/client-events-unsupported', __DEV__ ? `Client events are only supported on private and presence channels (${this.name})` : 'channel/client-events-unsupported', { channel: this.name })
   }
 
   /**
@@ -111,7 +111,7 @@ export class Channel {
     if (this.ctx.names.version !== 2) {
       return Promise.reject(new ChannelError('channel/v2-only', 'channelHistory needs protocolVersion 2', { channel: this.name }))
     }
-    if (!this.subscribed) return Promise.reject(new ChannelError('channel/not-subscribed', `${this.name} is not subscribed`, { channel: this.name }))
+    if (!this.subscribed) return Promise.reject(new ChannelError('channel/not-subscribed', __DEV__ ? `${this.name} is not subscribed` : 'channel/not-subscribed', { channel: this.name }))
     return this.ctx.history(this.name, params)
   }
 
@@ -133,7 +133,7 @@ export class Channel {
     // One deadline covers authorization and the acknowledgement, so a hanging auth handler fails too.
     this.timer = this.ctx.clock.setTimeout(() => {
       if (gen !== this.generation) return
-      this.fail(new ChannelError('channel/subscribe-timeout', `${this.name} was not subscribed within ${this.ctx.subscriptionTimeout} ms`, { channel: this.name, retryable: true }))
+      this.fail(new ChannelError('channel/subscribe-timeout', __DEV__ ? `${this.name} was not subscribed within ${this.ctx.subscriptionTimeout} ms` : 'channel/subscribe-timeout', { channel: this.name, retryable: true }))
     }, this.ctx.subscriptionTimeout)
     return this.authorize(socketId).then(
       (auth) => void (gen === this.generation && this.ctx.socketId() === socketId && this.sendSubscribe(auth, gen)),
@@ -237,7 +237,7 @@ export class Channel {
 
   private sendSubscribe(auth: SubscribeAuth, gen: number): void {
     const includeRewind = !this.everSubscribed || !this.ctx.hasRecoveryPosition(this.name)
-    const data = buildSubscribeData(this.name, auth, this.options, includeRewind)
+    const data = buildSubscribeData(this.name, auth, this.options, includeRewind, this.ctx.deltaOn)
     // Not sent (connection just dropped): the next connection subscribes again.
     if (!this.ctx.send({ event: this.ctx.names.event('subscribe'), data })) return this.clearTimer()
     this.ctx.tracker.track('subscribe', this.name, (error) => gen === this.generation && this.fail(error))
@@ -293,5 +293,5 @@ export class Channel {
 
 function asChannelError(error: unknown, channel: string): SockudoError {
   if (error instanceof SockudoError) return error
-  return new ChannelError('channel/authorization-failed', 'Channel authorization failed', { channel, cause: error })
+  return new ChannelError('channel/authorization-failed', __DEV__ ? 'Channel authorization failed' : 'channel/authorization-failed', { channel, cause: error })
 }

@@ -13,6 +13,8 @@ export interface ChannelContext {
   readonly clock: Clock
   /** ms to wait for `subscription_succeeded` after sending subscribe. */
   readonly subscriptionTimeout: number
+  /** Whether the client decodes deltas (`deltaCompression` or `deltaStage` is set). */
+  readonly deltaOn: boolean
   readonly tracker: RequestTracker
   send(frame: OutboundFrame): boolean
   socketId(): string | undefined

@@ -21,7 +21,7 @@ export class EncryptedChannel extends PrivateChannel {
 
   /** Client events cannot be encrypted by this client. @throws ChannelError always. */
   override trigger(): boolean {
-    throw new ChannelError('channel/client-events-unsupported', 'Client events are not supported on encrypted channels', { channel: this.name })
+    throw new ChannelError('channel/client-events-unsupported', __DEV__ ? 'Client events are not supported on encrypted channels' : 'channel/client-events-unsupported', { channel: this.name })
   }
 
   protected override async authorize(socketId: string): Promise<SubscribeAuth> {
@@ -34,7 +34,7 @@ export class EncryptedChannel extends PrivateChannel {
 
   protected override deliverApp(frame: InboundFrame): void {
     if (this.queue) return void this.queue.push(frame)
-    if (!this.key || !this.box || !this.crypto) return this.reportError(new CryptoError('crypto/no-key', 'Encrypted event arrived before the channel key', { channel: this.name }))
+    if (!this.key || !this.box || !this.crypto) return this.reportError(new CryptoError('crypto/no-key', __DEV__ ? 'Encrypted event arrived before the channel key' : 'crypto/no-key', { channel: this.name }))
     const result = this.crypto.openEncryptedPayload(frame.data, this.key, this.box, this.name)
     if (result.ok) return this.emitEvent(frame, result.data)
     if (!result.retryWithNewKey) return this.reportError(result.error)
@@ -45,18 +45,18 @@ export class EncryptedChannel extends PrivateChannel {
   private async refreshKey(oldKey: Uint8Array): Promise<void> {
     const socketId = this.ctx.socketId()
     try {
-      if (socketId === undefined) throw new CryptoError('crypto/no-connection', 'Cannot re-authorize while disconnected', { channel: this.name })
+      if (socketId === undefined) throw new CryptoError('crypto/no-connection', __DEV__ ? 'Cannot re-authorize while disconnected' : 'crypto/no-connection', { channel: this.name })
       const auth = await this.ctx.authorize({ socketId, channelName: this.name })
       this.key = this.requireKey(auth.sharedSecret)
     } catch (cause) {
-      this.reportError(new CryptoError('crypto/key-refresh-failed', 'Could not fetch a new key after a decryption failure', { channel: this.name, cause }))
+      this.reportError(new CryptoError('crypto/key-refresh-failed', __DEV__ ? 'Could not fetch a new key after a decryption failure' : 'crypto/key-refresh-failed', { channel: this.name, cause }))
     }
     const queued = this.queue ?? []
     this.queue = undefined
     const key = this.key
     for (const frame of queued) {
       if (!key || !this.box || !this.crypto || sameBytes(key, oldKey)) {
-        this.reportError(new CryptoError('crypto/decrypt-failed', 'Could not decrypt the payload', { channel: this.name }))
+        this.reportError(new CryptoError('crypto/decrypt-failed', __DEV__ ? 'Could not decrypt the payload' : 'crypto/decrypt-failed', { channel: this.name }))
         continue
       }
       const result = this.crypto.openEncryptedPayload(frame.data, key, this.box, this.name)
@@ -66,8 +66,8 @@ export class EncryptedChannel extends PrivateChannel {
   }
 
   private requireKey(sharedSecret: string | undefined): Uint8Array {
-    if (sharedSecret === undefined) throw new AuthError('auth/missing-field', 'Encrypted channel authorization has no shared_secret', { channel: this.name })
-    if (!this.crypto) throw new CryptoError('crypto/no-key', 'Decryption code not loaded', { channel: this.name })
+    if (sharedSecret === undefined) throw new AuthError('auth/missing-field', __DEV__ ? 'Encrypted channel authorization has no shared_secret' : 'auth/missing-field', { channel: this.name })
+    if (!this.crypto) throw new CryptoError('crypto/no-key', __DEV__ ? 'Decryption code not loaded' : 'crypto/no-key', { channel: this.name })
     return this.crypto.decodeSharedSecret(sharedSecret, this.name)
   }
 

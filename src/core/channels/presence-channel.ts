@@ -29,11 +29,11 @@ export class PresenceChannel<Info = unknown> extends PrivateChannel {
     const auth = await this.ctx.authorize({ socketId, channelName: this.name })
     // Never subscribe a presence channel without channel_data: the server cannot handle it (core.md §4.3).
     if (auth.channelData === undefined) {
-      throw new AuthError('auth/missing-field', 'Presence authorization has no channel_data', { channel: this.name })
+      throw new AuthError('auth/missing-field', __DEV__ ? 'Presence authorization has no channel_data' : 'auth/missing-field', { channel: this.name })
     }
     const data = parseMaybeJson(auth.channelData)
     if (!isRecord(data) || typeof data.user_id !== 'string') {
-      throw new AuthError('auth/invalid-channel-data', 'channel_data must be a JSON object with a string user_id', { channel: this.name })
+      throw new AuthError('auth/invalid-channel-data', __DEV__ ? 'channel_data must be a JSON object with a string user_id' : 'auth/invalid-channel-data', { channel: this.name })
     }
     this.members.setMyId(data.user_id)
     return { auth: auth.auth, channelData: auth.channelData }

@@ -11,7 +11,7 @@ export class PrivateChannel extends Channel {
    */
   override trigger(event: string, data?: unknown): boolean {
     if (!event.startsWith('client-')) {
-      throw new ChannelError('channel/invalid-client-event', `Client event names must start with "client-" (got "${event}")`, { channel: this.name })
+      throw new ChannelError('channel/invalid-client-event', __DEV__ ? `Client event names must start with "client-" (got "${event}")` : 'channel/invalid-client-event', { channel: this.name })
     }
     if (!this.subscribed) return false
     return this.ctx.send({ event, channel: this.name, data })

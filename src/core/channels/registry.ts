@@ -18,7 +18,7 @@ export type ChannelFor<N extends string> = N extends `private-encrypted-${string
 /** Picks the channel class by name prefix (pusher-js `createChannel`). */
 export function createChannel(name: string, ctx: ChannelContext, options?: SubscribeOptions): Channel {
   if (name.startsWith('#')) {
-    throw new ChannelError('channel/invalid-name', `Channel names starting with "#" are reserved (${name})`, { channel: name })
+    throw new ChannelError('channel/invalid-name', __DEV__ ? `Channel names starting with "#" are reserved (${name})` : 'channel/invalid-name', { channel: name })
   }
   if (name.startsWith('private-encrypted-')) return new EncryptedChannel(name, ctx, options)
   if (name.startsWith('private-')) return new PrivateChannel(name, ctx, options)

@@ -8,6 +8,8 @@ import type { RecoveryPosition } from '../recovery/positions'
 import type { User } from '../user/user'
 import type { ClientEvents } from './events'
 import type { ClientStats } from './stats'
+import type { DeltaStats } from '../delta/stats'
+import { ConfigError } from '../errors'
 import { resolveOptions, type SockudoClientOptions } from './options'
 import { Session } from './session'
 
@@ -57,8 +59,14 @@ export class SockudoClient {
    * `PresenceChannel` for `presence-…`, `EncryptedChannel` for `private-encrypted-…`,
    * `PrivateChannel` for `private-…`, else a public `Channel`. Subscribing again to a known
    * name returns the same channel (retrying it when it failed); `options` apply on first use.
+   * Asking for `delta` without `deltaCompression` (or `deltaStage`) throws a `ConfigError`
+   * with code `config/delta-off`.
    */
   subscribe<N extends string>(name: N, options?: SubscribeOptions): ChannelFor<N> {
+    if (!this.session.deltaOn && wantsDelta(options?.delta)) {
+      const hint = __DEV__ ? `[sockudo] subscribe('${name}', { delta }) needs delta compression: create the client with deltaCompression: true.` : 'config/delta-off'
+      throw new ConfigError('config/delta-off', hint, { channel: name })
+    }
     const channel = this.session.registry.add(name, options)
     if (!channel._wanted || channel.state === 'failed') void channel._subscribe()
     return channel as ChannelFor<N>
@@ -121,6 +129,12 @@ export class SockudoClient {
     return { ...this.session.stats }
   }
 
+  /** Delta-compression counters (per channel and in total), or null when delta compression is off or not loaded yet. */
+  deltaStats(): DeltaStats | null {
+    const stage = this.session.deltaStage as { stats?: () => DeltaStats } | undefined
+    return typeof stage?.stats === 'function' ? stage.stats() : null
+  }
+
   /** V2 recovery: the last position seen on `channel`, or null (requires `connectionRecovery`). */
   getRecoveryPosition(channel: string): RecoveryPosition | null {
     return this.session.positions?.get(channel) ?? null
@@ -141,4 +155,9 @@ export class SockudoClient {
   setRecoveryPosition(channel: string, position: RecoveryPosition | null): void {
     this.session.positions?.set(channel, position)
   }
+}
+
+/** Whether a per-subscription delta setting asks for deltas (`false` / `{ enabled: false }` do not). */
+function wantsDelta(delta: SubscribeOptions['delta']): boolean {
+  return delta !== undefined && delta !== false && !(typeof delta === 'object' && delta.enabled === false)
 }

@@ -5,6 +5,8 @@ import { assertRollupWindow } from '../connection/url'
 import type { Secretbox } from '../crypto/secretbox'
 import { ConfigError } from '../errors'
 import type { Unsubscribe } from '../events'
+import type { BaseCacheLimits } from '../delta/base-cache'
+import type { DeltaAlgorithm } from '../delta/decoders/types'
 import type { DeltaStage } from '../protocol/pipeline'
 import type { ProtocolVersion } from '../protocol/names'
 import type { WebSocketConstructor } from '../transport/types'
@@ -15,6 +17,14 @@ import type { Clock } from '../util/clock'
 export interface NetworkHints {
   /** Calls `listener(true)` when the network comes back, `listener(false)` when it goes. */
   subscribe(listener: (online: boolean) => void): Unsubscribe
+}
+
+/** Settings of {@link SockudoClientOptions.deltaCompression}. */
+export interface DeltaCompressionOptions {
+  /** Algorithms this client decodes and announces to the server. @default ['fossil', 'xdelta3'] */
+  algorithms?: DeltaAlgorithm[]
+  /** Bounds of the stored delta bases over every channel (least recently used go first). @default { maxKeys: 1024, maxBytes: 33554432 } */
+  cache?: BaseCacheLimits
 }
 
 /** Options of {@link SockudoClient}. Durations are in ms. */
@@ -82,7 +92,20 @@ export interface SockudoClientOptions {
   connectionRecovery?: boolean
   /** Drop frames whose `message_id` was already seen. `capacity` ids are kept. @default { capacity: 1000 } on V2 */
   messageDeduplication?: boolean | { capacity?: number }
-  /** The delta stage (delta manager from `src/core/delta`). @default none */
+  /**
+   * V2 delta compression (v2-features.md §1): the client asks the server for deltas and
+   * rebuilds full messages from them, on every wire format. `true` enables every built-in
+   * decoder; `{ algorithms }` limits them. The decoders are loaded on the first connect
+   * (dynamic import), so apps without delta compression never download them. Per
+   * subscription, `subscribe(name, { delta })` is then allowed; without this option it throws
+   * a `ConfigError` (`config/delta-off`).
+   * @default false
+   */
+  deltaCompression?: boolean | DeltaCompressionOptions
+  /**
+   * A custom delta stage (e.g. a `DeltaManager` you configure yourself); replaces the one
+   * `deltaCompression` would create. @default none
+   */
   deltaStage?: DeltaStage
   /** NaCl secretbox implementation. @default libsodium-wrappers, loaded on first use */
   secretbox?: () => Promise<Secretbox>
@@ -106,17 +129,18 @@ export interface ResolvedOptions {
 
 /** Applies defaults and validates; throws a {@link ConfigError} before anything connects. */
 export function resolveOptions(key: string, o: SockudoClientOptions): ResolvedOptions {
-  if (!key) throw new ConfigError('config/missing-key', '[sockudo] An app key is required.')
+  if (!key) throw new ConfigError('config/missing-key', __DEV__ ? '[sockudo] An app key is required.' : 'config/missing-key')
   const version = o.protocolVersion ?? 1
-  if (version !== 1 && version !== 2) throw new ConfigError('config/invalid-protocol', `[sockudo] protocolVersion must be 1 or 2 (got ${String(version)}).`)
+  if (version !== 1 && version !== 2) throw new ConfigError('config/invalid-protocol', __DEV__ ? `[sockudo] protocolVersion must be 1 or 2 (got ${String(version)}).` : 'config/invalid-protocol')
   if (version !== 2) rejectV2Only(o)
   if (o.appendRollupWindow !== undefined) assertRollupWindow(o.appendRollupWindow)
+  checkDelta(o.deltaCompression)
   const wire = o.wireFormat ?? o.codec?.format ?? 'json'
   if (wire !== 'json' && o.codec?.format !== wire) {
-    throw new ConfigError('config/missing-codec', `[sockudo] wireFormat '${wire}' needs the matching codec (import it from @sockudo/vue/codecs/${wire}).`)
+    throw new ConfigError('config/missing-codec', __DEV__ ? `[sockudo] wireFormat '${wire}' needs the matching codec (import it from @sockudo/vue/codecs/${wire}).` : 'config/missing-codec')
   }
   const host = o.wsHost ?? (o.cluster ? `ws-${o.cluster}.sockudo.io` : undefined)
-  if (!host) throw new ConfigError('config/missing-host', '[sockudo] Set `wsHost` (or `cluster`).')
+  if (!host) throw new ConfigError('config/missing-host', __DEV__ ? '[sockudo] Set `wsHost` (or `cluster`).' : 'config/missing-host')
   const tls = chooseTls(o)
   return {
     key, host, tls, version,
@@ -133,11 +157,20 @@ export function resolveOptions(key: string, o: SockudoClientOptions): ResolvedOp
 
 function rejectV2Only(o: SockudoClientOptions): void {
   if (o.token !== undefined || o.authCallback) {
-    throw new ConfigError('config/token-requires-v2', '[sockudo] Capability tokens (`token`, `authCallback`) require protocolVersion: 2.')
+    throw new ConfigError('config/token-requires-v2', __DEV__ ? '[sockudo] Capability tokens (`token`, `authCallback`) require protocolVersion: 2.' : 'config/token-requires-v2')
   }
-  if (o.connectionRecovery) throw new ConfigError('config/recovery-requires-v2', '[sockudo] connectionRecovery requires protocolVersion: 2.')
+  if (o.connectionRecovery) throw new ConfigError('config/recovery-requires-v2', __DEV__ ? '[sockudo] connectionRecovery requires protocolVersion: 2.' : 'config/recovery-requires-v2')
+  if (o.deltaCompression) throw new ConfigError('config/delta-requires-v2', __DEV__ ? '[sockudo] deltaCompression requires protocolVersion: 2.' : 'config/delta-requires-v2')
   if (o.codec?.binary || (o.wireFormat && o.wireFormat !== 'json')) {
-    throw new ConfigError('config/codec-requires-v2', '[sockudo] Binary wire formats require protocolVersion: 2.')
+    throw new ConfigError('config/codec-requires-v2', __DEV__ ? '[sockudo] Binary wire formats require protocolVersion: 2.' : 'config/codec-requires-v2')
+  }
+}
+
+function checkDelta(setting: SockudoClientOptions['deltaCompression']): void {
+  const algorithms: unknown = typeof setting === 'object' && setting !== null ? setting.algorithms : undefined
+  if (setting === undefined || typeof setting === 'boolean' || algorithms === undefined) return
+  if (!Array.isArray(algorithms) || algorithms.length === 0 || algorithms.some((a) => a !== 'fossil' && a !== 'xdelta3')) {
+    throw new ConfigError('config/invalid-delta', __DEV__ ? `[sockudo] deltaCompression.algorithms must list 'fossil' and/or 'xdelta3' (got ${JSON.stringify(algorithms)}).` : 'config/invalid-delta')
   }
 }
 
@@ -146,5 +179,5 @@ function chooseTls(o: SockudoClientOptions): boolean {
   const enabled = o.enabledTransports ?? ['ws', 'wss']
   if (enabled.includes(wanted ? 'wss' : 'ws')) return wanted
   if (enabled.includes(wanted ? 'ws' : 'wss')) return !wanted
-  throw new ConfigError('config/no-transport', '[sockudo] enabledTransports must contain "ws" or "wss".')
+  throw new ConfigError('config/no-transport', __DEV__ ? '[sockudo] enabledTransports must contain "ws" or "wss".' : 'config/no-transport')
 }

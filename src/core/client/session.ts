@@ -13,7 +13,7 @@ import type { HistoryRequester } from '../history/requester'
 import { createFrameIO } from '../protocol/codec-io'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 import { createProtocolNames, type ProtocolNames } from '../protocol/names'
-import { runInbound, type InboundStages } from '../protocol/pipeline'
+import { runInbound, type DeltaStage, type InboundStages } from '../protocol/pipeline'
 import { RequestTracker } from '../protocol/request-tracker'
 import { routeFrame } from '../protocol/router'
 import { MessageDeduplicator } from '../recovery/dedup'
@@ -30,6 +30,8 @@ import type { ClientEvents } from './events'
 import { createHandlers } from './handlers'
 import { createStats } from './stats'
 import type { ResolvedOptions } from './options'
+
+const DELTA_FRAME = /^(?:sockudo|pusher):delta(?:_cache_sync)?$/
 
 const rethrowLater = (error: unknown) => queueMicrotask(() => {
   throw error
@@ -97,7 +99,9 @@ export class Session {
     const { dedup, positions } = this
     const stats = this.stats
     const stages: InboundStages = {
-      send, prefix: this.names.prefix, route: (f) => routeFrame(f, this.names, handlers),
+      // A delta frame that reaches routing was not rebuilt (delta off, or a custom stage passed
+      // it on): it is protocol plumbing, never an application event.
+      send, prefix: this.names.prefix, route: (f) => void (DELTA_FRAME.test(f.event) || routeFrame(f, this.names, handlers)),
       dropped: (reason) => void (reason === 'duplicate' ? stats.duplicates++ : stats.deltaFailures++),
     }
     if (positions) stages.hold = (f) => this.gate.hold(f)
@@ -112,6 +116,7 @@ export class Session {
     const clock = raw.clock ?? systemClock
     return {
       names: this.names, clock, subscriptionTimeout: this.o.subscriptionTimeout, tracker: this.tracker, send, socketId,
+      deltaOn: Boolean(raw.deltaStage ?? raw.deltaCompression),
       authorize: createChannelAuthorizer(raw.channelAuthorization, raw.fetch, clock),
       secretbox: raw.secretbox ?? (() => import('../crypto/secretbox').then((m) => m.loadLibsodiumSecretbox())),
       hasRecoveryPosition: (channel) => this.positions?.get(channel) != null,
@@ -146,7 +151,17 @@ export class Session {
   /** Drops per-channel state kept outside the channel (recovery position, delta bases). */
   forget(channel: string): void {
     this.positions?.set(channel, null)
-    this.o.raw.deltaStage?.reset?.(channel)
+    this.stages.delta?.reset?.(channel)
+  }
+
+  /** Whether the client decodes deltas (`deltaStage` or `deltaCompression` is set). */
+  get deltaOn(): boolean {
+    return Boolean(this.o.raw.deltaStage ?? this.o.raw.deltaCompression)
+  }
+
+  /** The delta stage in use: the `deltaStage` option, or the one `deltaCompression` loaded. */
+  get deltaStage(): DeltaStage | undefined {
+    return this.stages.delta
   }
 
   /** Delivers a frame that belongs to no channel object to client-level listeners. */
@@ -182,9 +197,18 @@ export class Session {
     return (this.history ??= new HistoryRequester({ names: this.names, clock, timeout: this.o.subscriptionTimeout, tracker: this.tracker, send: (f) => this.connection.send(f) }))
   }
 
+  /** Loads the delta manager `deltaCompression` asks for, once, before the first socket opens. */
+  private async loadDelta(): Promise<void> {
+    const setting = this.o.raw.deltaCompression
+    if (this.stages.delta || !setting) return
+    const { createClientDeltaManager } = await import('../delta/create')
+    const isTracked = (channel: string): boolean => this.registry.find(channel) !== undefined
+    this.stages.delta ??= createClientDeltaManager(setting === true ? { isTracked } : { ...setting, isTracked })
+  }
+
   private async prepareTransport(): Promise<(handlers: TransportHandlers) => Transport> {
     const raw = this.o.raw
-    const tokens = await this.loadTokens()
+    const [tokens] = await Promise.all([this.loadTokens(), this.loadDelta()])
     const [ctor, token] = await Promise.all([resolveWebSocket(raw.webSocket), tokens?.forConnect()])
     const url = buildSocketUrl({
       key: this.o.key, host: this.o.host, port: this.o.port, tls: this.o.tls, path: this.o.path, version: this.o.version,
@@ -196,7 +220,7 @@ export class Session {
 
   private connected(_info: { socketId: string }): void {
     this.tracker.clear()
-    const delta = this.o.raw.deltaStage
+    const delta = this.stages.delta
     delta?.reset?.()
     const enable = delta?.enableFrame?.(this.names.prefix)
     if (enable) this.connection.send(enable)

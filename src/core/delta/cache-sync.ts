@@ -3,7 +3,14 @@
  * client still accepts it and replaces the channel's bases with the synced ones.
  */
 import type { InboundFrame } from '../protocol/frame'
-import { ChannelBases } from './base-cache'
+import type { BaseEntry } from './base-cache'
+
+/** One synced base and the key it belongs to. */
+export interface SyncedBase {
+  event: string
+  conflationKey: string
+  entry: BaseEntry
+}
 
 type Decode = (text: string) => InboundFrame
 
@@ -33,10 +40,10 @@ function eventOf(content: string, decode: Decode): string | undefined {
  * Builds the bases described by a cache-sync frame, or returns undefined when its data is
  * not a sync payload. State keys are conflation values; the event comes from each envelope.
  */
-export function basesFromCacheSync(frame: InboundFrame, decode: Decode): ChannelBases | undefined {
+export function basesFromCacheSync(frame: InboundFrame, decode: Decode): SyncedBase[] | undefined {
   const states = parse(frame.data)?.states
   if (!isObject(states)) return undefined
-  const bases = new ChannelBases()
+  const bases: SyncedBase[] = []
   const encoder = new TextEncoder()
   for (const [value, entries] of Object.entries(states)) {
     if (!Array.isArray(entries)) continue
@@ -44,7 +51,7 @@ export function basesFromCacheSync(frame: InboundFrame, decode: Decode): Channel
       if (!isObject(entry) || typeof entry.content !== 'string' || !Number.isSafeInteger(entry.seq)) continue
       const event = eventOf(entry.content, decode)
       if (event === undefined) continue
-      bases.store(event, value === event ? '' : value, { seq: entry.seq as number, bytes: encoder.encode(entry.content) })
+      bases.push({ event, conflationKey: value === event ? '' : value, entry: { seq: entry.seq as number, bytes: encoder.encode(entry.content) } })
     }
   }
   return bases

@@ -9,12 +9,13 @@ import { TypedEmitter, type Listener, type Unsubscribe } from '../events'
 import { jsonCodec } from '../codecs/json'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 import type { DeltaStage } from '../protocol/pipeline'
-import { ChannelBases } from './base-cache'
+import { BaseCache, type BaseCacheLimits } from './base-cache'
 import { deltaBaseText, utf8ByteLength } from './base-text'
 import { basesFromCacheSync } from './cache-sync'
 import { defaultDeltaDecoders } from './decoders'
 import type { DecodeLimits, DeltaAlgorithm, DeltaDecoders } from './decoders/types'
 import { decodeDeltaBase64, isDeltaAlgorithm, parseDeltaPayload, type DeltaPayload } from './delta-payload'
+import { envelopeText } from './envelope-text'
 import { DeltaStatsTracker, type DeltaStats } from './stats'
 import { deltaSyncErrorFrame, enableDeltaFrame, serializeDeltaSetting, type DeltaSetting } from './subscribe'
 
@@ -26,6 +27,15 @@ export interface DeltaManagerOptions {
   decodeFrame?: (text: string) => InboundFrame
   /** Decoder limits. @default { maxOutputBytes: 64 MiB } */
   limits?: DecodeLimits
+  /** Bounds of the stored bases over every channel (LRU). @default { maxKeys: 1024, maxBytes: 32 MiB } */
+  cache?: BaseCacheLimits
+  /**
+   * Which channels the manager keeps state for. Frames of other channels pass through
+   * untouched (full ones) or are dropped (deltas), and leave no state behind. The client sets
+   * it to "subscribed through this client".
+   * @default every channel that appears in a frame
+   */
+  isTracked?: (channel: string) => boolean
 }
 
 /** What to do with a frame after {@link DeltaManager.handle}. */
@@ -44,11 +54,8 @@ export interface DeltaManagerEvents {
 }
 
 interface ChannelState {
-  bases: ChannelBases
   /** A `delta_sync_error` was sent; deltas are dropped until the next full message. */
   resyncPending: boolean
-  /** A full message arrived without its JSON text (binary wire), so no base could be stored. */
-  noText?: boolean
 }
 
 const SYSTEM = /^(?:sockudo|pusher):(delta|delta_compression_enabled|delta_cache_sync|connection_established)$/
@@ -65,6 +72,8 @@ export class DeltaManager implements DeltaStage {
   private readonly decoders: DeltaDecoders
   private readonly decodeFrame: (text: string) => InboundFrame
   private readonly limits: DecodeLimits
+  private readonly isTracked: (channel: string) => boolean
+  private readonly bases: BaseCache
   private readonly channels = new Map<string, ChannelState>()
   private readonly counters = new DeltaStatsTracker()
   private readonly emitter = new TypedEmitter<DeltaManagerEvents>()
@@ -76,6 +85,8 @@ export class DeltaManager implements DeltaStage {
     this.decoders = options.decoders ?? defaultDeltaDecoders
     this.decodeFrame = options.decodeFrame ?? ((text) => jsonCodec.decode(text))
     this.limits = options.limits ?? {}
+    this.isTracked = options.isTracked ?? (() => true)
+    this.bases = new BaseCache(options.cache)
   }
 
   /** Algorithms this manager can decode, in the order advertised to the server. */
@@ -113,9 +124,11 @@ export class DeltaManager implements DeltaStage {
     const system = SYSTEM.exec(frame.event)?.[1]
     if (system === 'delta') return this.onDelta(frame, prefix)
     if (system === 'delta_cache_sync') return this.onCacheSync(frame)
-    if (system === 'connection_established') this.channels.clear()
+    if (system === 'connection_established') this.reset()
     if (system === 'delta_compression_enabled') this.onEnabled(frame)
-    if (frame.deltaSequence !== undefined && frame.channel !== undefined) this.onFull(frame, frame.channel, frame.deltaSequence)
+    if (frame.deltaSequence !== undefined && frame.channel !== undefined && this.isTracked(frame.channel)) {
+      this.onFull(frame, frame.channel, frame.deltaSequence)
+    }
     return { kind: 'deliver', frame }
   }
 
@@ -129,18 +142,26 @@ export class DeltaManager implements DeltaStage {
 
   /** Forgets one channel (unsubscribe) or, without an argument, every channel (new connection). */
   reset(channel?: string): void {
-    if (channel === undefined) this.channels.clear()
-    else this.channels.delete(channel)
+    if (channel === undefined) {
+      this.channels.clear()
+      this.bases.clear()
+    } else this.resetChannel(channel)
   }
 
   /** Forgets one channel's bases; deltas for it are then ignored until it is tracked again. */
   resetChannel(channel: string): void {
     this.channels.delete(channel)
+    this.bases.dropChannel(channel)
+  }
+
+  /** Bytes and keys of the stored bases over every channel (bounded by the `cache` option). */
+  get cacheSize(): { keys: number; bytes: number } {
+    return { keys: this.bases.keys, bytes: this.bases.bytes }
   }
 
   /** Counters per channel and in total. */
   stats(): DeltaStats {
-    return this.counters.snapshot((channel) => this.channels.get(channel)?.bases.size ?? 0)
+    return this.counters.snapshot((channel) => this.bases.size(channel))
   }
 
   /** Zeroes every counter. */
@@ -150,7 +171,7 @@ export class DeltaManager implements DeltaStage {
 
   private track(channel: string): ChannelState {
     let state = this.channels.get(channel)
-    if (!state) this.channels.set(channel, (state = { bases: new ChannelBases(), resyncPending: false }))
+    if (!state) this.channels.set(channel, (state = { resyncPending: false }))
     return state
   }
 
@@ -163,19 +184,21 @@ export class DeltaManager implements DeltaStage {
   private onFull(frame: InboundFrame, channel: string, seq: number): void {
     const state = this.track(channel)
     state.resyncPending = false
-    this.counters.full(channel, frame.raw === undefined ? 0 : utf8ByteLength(frame.raw))
-    // Without the raw text (binary wire formats) the server's base bytes cannot be known.
-    if (frame.raw === undefined) {
-      state.noText = true
-      return
-    }
-    const bytes = this.encoder.encode(deltaBaseText(frame.raw))
-    state.bases.store(frame.event, frame.conflationKey ?? '', { seq, bytes })
+    // Binary wire formats carry no JSON text: the server's text is rebuilt from the fields.
+    const text = frame.raw === undefined ? envelopeText(frame) : deltaBaseText(frame.raw)
+    const bytes = this.encoder.encode(text)
+    this.counters.full(channel, frame.raw === undefined ? bytes.length : utf8ByteLength(frame.raw))
+    this.bases.store(channel, frame.event, frame.conflationKey ?? '', { seq, bytes })
   }
 
   private onCacheSync(frame: InboundFrame): DeltaResult {
-    const bases = frame.channel === undefined ? undefined : basesFromCacheSync(frame, this.decodeFrame)
-    if (bases && frame.channel !== undefined) this.channels.set(frame.channel, { bases, resyncPending: false })
+    const channel = frame.channel
+    const synced = channel === undefined || !this.isTracked(channel) ? undefined : basesFromCacheSync(frame, this.decodeFrame)
+    if (synced && channel !== undefined) {
+      this.resetChannel(channel)
+      this.channels.set(channel, { resyncPending: false })
+      for (const { event, conflationKey, entry } of synced) this.bases.store(channel, event, conflationKey, entry)
+    }
     return { kind: 'consumed', reason: 'cache-sync' }
   }
 
@@ -186,14 +209,14 @@ export class DeltaManager implements DeltaStage {
       this.emitter.emit('error', error)
       return { kind: 'resync', error }
     }
-    const state = this.channels.get(channel)
+    const state = this.isTracked(channel) ? this.channels.get(channel) : undefined
     if (!state) return { kind: 'consumed', reason: 'unknown-channel' }
     if (state.resyncPending) return { kind: 'consumed', reason: 'resync-pending' }
     try {
-      return { kind: 'deliver', frame: this.rebuild(frame, channel, state) }
+      return { kind: 'deliver', frame: this.rebuild(frame, channel) }
     } catch (e) {
       const error = withChannel(e, channel)
-      state.bases = new ChannelBases()
+      this.bases.dropChannel(channel)
       state.resyncPending = true
       this.counters.error(channel, true)
       this.emitter.emit('error', error)
@@ -202,19 +225,16 @@ export class DeltaManager implements DeltaStage {
   }
 
   /** Applies the delta of `frame` and returns the rebuilt full frame; throws on any failure. */
-  private rebuild(frame: InboundFrame, channel: string, state: ChannelState): InboundFrame {
+  private rebuild(frame: InboundFrame, channel: string): InboundFrame {
     const payload = parseDeltaPayload(frame.data, channel)
-    const base = state.bases.find(payload.event, payload.conflationKey, payload.baseIndex)
-    if (!base && state.noText) {
-      throw new DeltaError('delta/unsupported', 'full messages arrived without their JSON text (binary wire format): delta compression needs the JSON wire format', { channel })
-    }
+    const base = this.bases.find(channel, payload.event, payload.conflationKey, payload.baseIndex)
     if (!base) {
       throw new DeltaError('delta/base-missing', `no base with seq ${payload.baseIndex ?? '(newest)'} for '${payload.event}'${payload.conflationKey ? ` [${payload.conflationKey}]` : ''}`, { channel, retryable: true })
     }
     const deltaBytes = decodeDeltaBase64(payload.delta, channel)
     const bytes = this.decoder(payload, channel)(base.bytes, deltaBytes, this.limits)
     const rebuilt = this.toFrame(bytes, payload, channel)
-    state.bases.store(payload.event, payload.conflationKey, { seq: payload.seq, bytes })
+    this.bases.store(channel, payload.event, payload.conflationKey, { seq: payload.seq, bytes })
     this.counters.delta(channel, frame.raw === undefined ? deltaBytes.length : utf8ByteLength(frame.raw), bytes.length)
     return rebuilt
   }

@@ -25,12 +25,18 @@ export function bindConnectionStore(sockudo: SockudoContext, refs: ConnectionSto
   refs.socketId.value = connection.socketId ?? null
   refs.protocolVersion.value = client.protocolVersion
   refs.deltaStats.value = sockudo._deltaStats()
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const writeStats = (): void => {
+    timer = undefined
+    refs.deltaStats.value = sockudo._deltaStats()
+  }
   untilDisposed(sockudo, [
     client.on('state_change', ({ previous, current }) => {
       refs.previousState.value = previous
       refs.state.value = current
       refs.socketId.value = current === 'connected' ? (connection.socketId ?? null) : null
       if (current === 'connected') {
+        refs.deltaStats.value = sockudo._deltaStats()
         refs.error.value = null
         refs.reconnectAttempt.value = 0
         refs.retryIn.value = null
@@ -43,8 +49,11 @@ export function bindConnectionStore(sockudo: SockudoContext, refs: ConnectionSto
     client.on('error', (error) => {
       refs.error.value = toErrorInfo(error)
     }),
+    // One snapshot per macrotask at most, not one per event: the store only needs to be
+    // current by the time anything renders.
     client.on('event', () => {
-      if (refs.deltaStats.value !== null) refs.deltaStats.value = sockudo._deltaStats()
+      timer ??= setTimeout(writeStats, 0)
     }),
+    () => clearTimeout(timer),
   ])
 }

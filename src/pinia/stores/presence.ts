@@ -28,7 +28,9 @@ export const sockudoPresenceStore = perClient(PRESENCE_STORE_ID, (storeId, clien
     function update(channel: string, info: unknown): void {
       const found = live().client.channel(channel)
       if (!(found instanceof PresenceChannel)) {
-        throw new SockudoVueError('vue/not-presence-channel', `[sockudo] update('${channel}') needs a subscribed presence channel (a name starting with 'presence-').`)
+        throw new SockudoVueError('vue/not-presence-channel', __DEV__
+      ? `[sockudo] update('${channel}') needs a subscribed presence channel (a name starting with 'presence-').`
+      : 'vue/not-presence-channel')
       }
       found.update(info)
     }

@@ -1,7 +1,7 @@
 import { inject, markRaw } from 'vue'
 import type { App } from 'vue'
 import { SockudoClient } from '../../core'
-import type { Channel, DeltaStage, DeltaStats } from '../../core'
+import type { Channel } from '../../core'
 import { SockudoVueError } from '../errors'
 import { isBrowser } from '../util/env'
 import { DEFAULT_CLIENT_NAME, SockudoClientsKey, SockudoKey } from './context'
@@ -44,7 +44,7 @@ export function createSockudo(options: SockudoPluginOptions): Sockudo {
     },
     _registry: registry,
     _settings: settings,
-    _deltaStats: deltaStatsReader(clientOptions.deltaStage),
+    _deltaStats: () => client.deltaStats(),
     _onDispose(fn: () => void) {
       life.disposers.add(fn)
       return () => void life.disposers.delete(fn)
@@ -88,20 +88,26 @@ function installedClients(app: App): Map<string, SockudoContext> {
 
 function checkInstall(app: App, name: string, installedOn: App | undefined, disposed: boolean): void {
   if (disposed) {
-    throw new SockudoVueError('vue/disposed', '[sockudo] This Sockudo instance was disposed; create a new one with createSockudo().')
+    throw new SockudoVueError('vue/disposed', __DEV__
+      ? '[sockudo] This Sockudo instance was disposed; create a new one with createSockudo().'
+      : 'vue/disposed')
   }
   if (installedOn || app.runWithContext(() => inject(SockudoClientsKey, null))?.has(name)) {
     throw new SockudoVueError(
       'vue/already-installed',
-      `[sockudo] Sockudo client '${name}' is already installed` + (installedOn && installedOn !== app ? ' on another app' : ' on this app') +
+      __DEV__
+      ? `[sockudo] Sockudo client '${name}' is already installed` + (installedOn && installedOn !== app ? ' on another app' : ' on this app') +
         ': install it once per app (one app.use(SockudoPlugin, …) or app.use(createSockudo(…)) per instance), and give every further client its own `name` ' +
-        "(app.use(SockudoPlugin, { name: 'other', … })).",
+        "(app.use(SockudoPlugin, { name: 'other', … }))."
+      : 'vue/already-installed',
     )
   }
   if (!app.config.globalProperties.$pinia) {
     throw new SockudoVueError(
       'vue/pinia-missing',
-      '[sockudo] Pinia is not installed on this app. Install it first: app.use(createPinia()) before app.use(SockudoPlugin, …).',
+      __DEV__
+      ? '[sockudo] Pinia is not installed on this app. Install it first: app.use(createPinia()) before app.use(SockudoPlugin, …).'
+      : 'vue/pinia-missing',
     )
   }
 }
@@ -123,10 +129,4 @@ function loadDevtools(app: App, sockudo: Sockudo): void {
     },
     () => {},
   )
-}
-
-/** Reads counters from a delta stage that keeps them (the core `DeltaManager` does). */
-function deltaStatsReader(stage: DeltaStage | undefined): () => DeltaStats | null {
-  const withStats = stage as (DeltaStage & { stats?: () => DeltaStats }) | undefined
-  return typeof withStats?.stats === 'function' ? () => withStats.stats!() : () => null
 }

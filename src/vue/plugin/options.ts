@@ -76,7 +76,9 @@ export function splitPluginOptions(options: SockudoPluginOptions): {
 } {
   const { key, name = DEFAULT_CLIENT_NAME, autoConnect = true, releaseDelay = DEFAULT_RELEASE_DELAY, devtools = true, presenceHistory, versionedMessages, ...client } = options
   if (typeof name !== 'string' || name === '') {
-    throw new SockudoVueError('vue/unsupported', `[sockudo] The plugin option \`name\` must be a non-empty string (got ${JSON.stringify(name)}); leave it out for the 'default' client.`)
+    throw new SockudoVueError('vue/unsupported', __DEV__
+      ? `[sockudo] The plugin option \`name\` must be a non-empty string (got ${JSON.stringify(name)}); leave it out for the 'default' client.`
+      : 'vue/unsupported')
   }
   const settings: ResolvedPluginSettings = { name, autoConnect, releaseDelay, devtools }
   if (presenceHistory) settings.presenceHistory = presenceHistory

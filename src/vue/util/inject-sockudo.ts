@@ -29,8 +29,10 @@ export function injectSockudo(caller: string, options: SockudoComposableOptions 
   if (!hasInjectionContext()) {
     throw new SockudoVueError(
       'vue/no-injection-context',
-      `[sockudo] ${caller}() was called outside of a component's setup() and outside app.runWithContext(). ` +
-        `Call it at the top level of setup() / <script setup>, or pass the instance: ${caller}(…, { sockudo }).`,
+      __DEV__
+      ? `[sockudo] ${caller}() was called outside of a component's setup() and outside app.runWithContext(). ` +
+        `Call it at the top level of setup() / <script setup>, or pass the instance: ${caller}(…, { sockudo }).`
+      : 'vue/no-injection-context',
     )
   }
   const name = options.client ?? DEFAULT_CLIENT_NAME
@@ -43,13 +45,17 @@ function notInstalled(caller: string, name: string, installed: string[]): Sockud
   if (installed.length === 0) {
     return new SockudoVueError(
       'vue/not-installed',
-      `[sockudo] ${caller}() found no Sockudo plugin in this app. Install it: ` +
-        `app.use(createPinia()); app.use(SockudoPlugin, { key: 'app-key', wsHost: '…' }).`,
+      __DEV__
+      ? `[sockudo] ${caller}() found no Sockudo plugin in this app. Install it: ` +
+        `app.use(createPinia()); app.use(SockudoPlugin, { key: 'app-key', wsHost: '…' }).`
+      : 'vue/not-installed',
     )
   }
   return new SockudoVueError(
     'vue/not-installed',
-    `[sockudo] ${caller}() asked for the Sockudo client '${name}', but this app has only ${installed.map((n) => `'${n}'`).join(', ')}. ` +
-      `Install it with app.use(SockudoPlugin, { name: '${name}', key: … }) or pass { client: '<installed name>' }.`,
+    __DEV__
+      ? `[sockudo] ${caller}() asked for the Sockudo client '${name}', but this app has only ${installed.map((n) => `'${n}'`).join(', ')}. ` +
+      `Install it with app.use(SockudoPlugin, { name: '${name}', key: … }) or pass { client: '<installed name>' }.`
+      : 'vue/not-installed',
   )
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PresenceChannel, SockudoError, SubscriptionState } from '@sockudo/vue/core'
+import { DeltaManager, type PresenceChannel, type SockudoError, type SubscriptionState } from '@sockudo/vue/core'
 import { fakeClient } from '../../fakes/client'
 import { flush } from '../../fakes/fake-server'
 
@@ -31,7 +31,7 @@ describe('channels (fake server)', () => {
   })
 
   it('passes filter, delta, rewind and modes into the V2 subscribe frame', async () => {
-    const { client, server, connect } = fakeClient({ protocolVersion: 2 })
+    const { client, server, connect } = fakeClient({ protocolVersion: 2, deltaStage: new DeltaManager() })
     await connect()
     client.subscribe('prices', { filter: { events: ['tick'] }, delta: { algorithm: 'fossil' }, rewind: { seconds: 30 }, modes: ['SUBSCRIBE'] })
     await flush()

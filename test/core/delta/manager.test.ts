@@ -217,12 +217,23 @@ describe('DeltaManager frames and stats', () => {
 })
 
 describe('DeltaManager on binary wire formats', () => {
-  it('reports delta/unsupported when full messages came without their JSON text', () => {
+  it('rebuilds the server\'s JSON base from the fields of a frame that came without its text', () => {
     const dm = new DeltaManager()
     const fullFrame = full(price(1, 1), 0)
     delete fullFrame.raw
     dm.handle(fullFrame)
+    const rebuilt = delivered(dm.handle(delta(CH, price(1, 1), price(2, 2), { event: 'price-updated', seq: 1, baseIndex: 0 })))
+    expect(rebuilt.raw).toBe(price(2, 2))
+    expect(dm.stats().errors).toBe(0)
+  })
+
+  it('resyncs instead of delivering when the rebuilt base differs from the server\'s', () => {
+    const dm = new DeltaManager()
+    const fullFrame = full(price(1, 1), 0)
+    delete fullFrame.raw
+    fullFrame.data = '{"symbol":"BTC","price":"1.00","volume":"1201"}'
+    dm.handle(fullFrame)
     const result = dm.handle(delta(CH, price(1, 1), price(2, 2), { event: 'price-updated', seq: 1, baseIndex: 0 }))
-    expect(result).toMatchObject({ kind: 'resync', error: { code: 'delta/unsupported' } })
+    expect(result).toMatchObject({ kind: 'resync', send: { event: 'sockudo:delta_sync_error' } })
   })
 })
