@@ -25,3 +25,5 @@ export { createVersionedMessagesProxy } from './handlers/versioned-messages-prox
 export type { VersionedMessagesAction, VersionedMessagesProxyEvent, VersionedMessagesDecision, VersionedMessagesProxyOptions } from './handlers/versioned-messages-proxy'
 export { createPushProxy } from './handlers/push-proxy'
 export type { PushProxyEvent, PushProxyDecision, PushProxyOptions } from './handlers/push-proxy'
+export { toNodeHandler } from './node'
+export type { NodeRequestListener } from './node'
