@@ -18,15 +18,15 @@ function proxyEndpoint(): ProxyEndpointOptions {
   }
 }
 
-function mountMessages(): Promise<{ result: () => ReturnType<typeof useMutableMessages<string>> }> {
-  const harness = createHarness({ protocolVersion: 2, versionedMessages: proxyEndpoint() })
+function mountMessages(extra: Parameters<typeof createHarness>[0] = {}): Promise<{ result: () => ReturnType<typeof useMutableMessages<string>>; harness: Harness }> {
+  const harness = createHarness({ protocolVersion: 2, versionedMessages: proxyEndpoint(), ...extra })
   open.push(harness)
   return (async () => {
     const name = currentChannel
     const { component, result } = withSetup(() => useMutableMessages<string>(name))
     await harness.mount(component)
     await waitFor(() => harness.sockudo.client.channel(name)?.subscribed && !result().loading.value, 5000, 'subscribed and seeded')
-    return { result }
+    return { result, harness }
   })()
 }
 let currentChannel = ''
@@ -66,6 +66,41 @@ describe('useMutableMessages', () => {
     await chat.delete(created.messageSerial)
     await waitFor(() => chat.messages.value.length === 0, 5000, 'deleted')
     expect(chat.error.value).toBeNull()
+  })
+
+  it('keeps append fragments that look like JSON as text on every path', async (ctx) => {
+    skipUnless(ctx, ['history', 'versionedMessages'])
+    currentChannel = uniqueName('mut')
+    const { result, harness } = await mountMessages()
+    const { client } = harness.sockudo
+    const global: unknown[] = []
+    const onChannel: unknown[] = []
+    const events: unknown[] = []
+    client.bindGlobal((name, data) => void (name === 'sockudo:message.append' && global.push(data)))
+    client.channel(currentChannel)!.bind('sockudo:message.append', (data) => void onChannel.push(data))
+    client.on('event', (event) => void (event.event === 'sockudo:message.append' && events.push(event.data)))
+    const chat = result()
+    const created = await chat.create('n=')
+    await waitFor(() => chat.messages.value.length === 1, 5000, 'created')
+    for (const fragment of ['42', 'true', 'null', ' 7']) await chat.append(created.messageSerial, fragment)
+    await waitFor(() => chat.messages.value[0]?.data === 'n=42truenull 7', 5000, 'appended as text')
+    expect(global).toEqual(['42', 'true', 'null', ' 7'])
+    expect(onChannel).toEqual(['42', 'true', 'null', ' 7'])
+    expect(events).toEqual(['42', 'true', 'null', ' 7'])
+    expect(chat.error.value).toBeNull()
+  })
+
+  it('takes its append mode from the client', async (ctx) => {
+    skipUnless(ctx, ['history', 'versionedMessages'])
+    currentChannel = uniqueName('mut')
+    const { result } = await mountMessages({ appendMode: 'full' })
+    const chat = result()
+    const created = await chat.create('a')
+    await waitFor(() => chat.messages.value.length === 1, 5000, 'created')
+    await chat.append(created.messageSerial, 'b')
+    await chat.append(created.messageSerial, 'c')
+    await waitFor(() => chat.messages.value[0]?.data === 'abc', 3000, 'full text kept')
+    expect(chat.messages.value[0]!.data).toBe('abc')
   })
 
   it('rejects actions without a configured proxy endpoint and reports it in error', async () => {

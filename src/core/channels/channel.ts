@@ -178,7 +178,8 @@ export class Channel {
       case 'rewind_complete':
         return this.rewound(data, frame)
       default:
-        if (!this.handleInternal(canonical.name, data, frame)) this.emitEvent(frame, data)
+        // eventData, not the parsed value: an append fragment such as `42` stays text.
+        if (!this.handleInternal(canonical.name, data, frame)) this.emitEvent(frame, eventData(frame))
     }
   }
 

@@ -28,12 +28,17 @@ export function toMetadata(event: SockudoEvent): EventMetadata {
   return meta
 }
 
+/** A mutable-message append: by its runtime header, or by its event name (either prefix family). */
+function isAppend(frame: InboundFrame): boolean {
+  return frame.extras?.headers?.sockudo_action === 'message.append' || frame.event.endsWith(':message.append')
+}
+
 /**
  * Parses a frame's `data` for delivery (JSON strings become values). Mutable-message append
  * fragments stay text: the reducer concatenates strings, and parsing a fragment such as
  * `" 42"` or `"true"` would turn it into a number or a boolean (v2-features.md §5.3).
  */
 export function eventData(frame: InboundFrame): unknown {
-  if (typeof frame.data === 'string' && frame.extras?.headers?.sockudo_action === 'message.append') return frame.data
+  if (typeof frame.data === 'string' && isAppend(frame)) return frame.data
   return parseMaybeJson(frame.data)
 }

@@ -33,12 +33,18 @@ export class SockudoClient {
   readonly user: User
   /** Protocol version of this client (1 = Pusher, 2 = Sockudo V2). */
   readonly protocolVersion: ProtocolVersion
+  /**
+   * What `sockudo:message.append` frames carry on this connection: `delta` (the fragment, the
+   * server default on V2) or `full` (the whole text; always on V1). From the `appendMode` option.
+   */
+  readonly appendMode: 'delta' | 'full'
   private readonly session: Session
 
   constructor(key: string, options: SockudoClientOptions = {}) {
     const resolved = resolveOptions(key, options)
     this.key = key
     this.protocolVersion = resolved.version
+    this.appendMode = resolved.version === 2 ? (options.appendMode ?? 'delta') : 'full'
     this.session = new Session(resolved)
     this.connection = this.session.connection
     this.user = this.session.user

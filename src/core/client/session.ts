@@ -1,7 +1,7 @@
 import { createChannelAuthorizer, createUserAuthenticator } from '../auth/authorizers'
 import type { TokenManager } from '../auth/token'
 import type { ChannelContext } from '../channels/context'
-import { toMetadata, toSockudoEvent } from '../channels/event'
+import { eventData, toMetadata, toSockudoEvent } from '../channels/event'
 import { CallbackRegistry } from '../channels/callbacks'
 import { ChannelRegistry } from '../channels/registry'
 import type { ChannelEvents } from '../channels/types'
@@ -25,7 +25,6 @@ import { resolveWebSocket } from '../transport/resolve-websocket'
 import type { Transport, TransportHandlers } from '../transport/types'
 import { User } from '../user/user'
 import { systemClock, type TimerHandle } from '../util/clock'
-import { parseMaybeJson } from '../util/json'
 import type { ClientEvents } from './events'
 import { createHandlers } from './handlers'
 import { createStats } from './stats'
@@ -166,7 +165,7 @@ export class Session {
 
   /** Delivers a frame that belongs to no channel object to client-level listeners. */
   deliverGlobal(frame: InboundFrame): void {
-    this.deliverEvent(toSockudoEvent(frame, parseMaybeJson(frame.data)))
+    this.deliverEvent(toSockudoEvent(frame, eventData(frame)))
   }
 
   private deliverEvent(event: ReturnType<typeof toSockudoEvent>): void {

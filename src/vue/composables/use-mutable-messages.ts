@@ -18,7 +18,11 @@ export interface UseMutableMessagesOptions extends SockudoComposableOptions, Cha
    * @default true
    */
   history?: boolean | { limit?: number }
-  /** The connection's `append_mode` (client option `appendMode`). @default 'delta' */
+  /**
+   * The connection's `append_mode`. Leave it unset: it must match what the server sends this
+   * connection, which is the client's `appendMode` option.
+   * @default the client's `appendMode` (`client.appendMode`)
+   */
   appendMode?: 'delta' | 'full'
   /** Keep deleted messages in `messages` (their `action` is `message.delete`). @default false */
   keepDeleted?: boolean
@@ -57,8 +61,9 @@ export function useMutableMessages<T = unknown>(
   name: MaybeRefOrGetter<string | null | undefined>,
   options: UseMutableMessagesOptions = {},
 ): UseMutableMessagesReturn<T> {
-  const { history = true, appendMode = 'delta', keepDeleted = false } = options
+  const { history = true, keepDeleted = false } = options
   const sockudo = injectSockudo('useMutableMessages', options)
+  const appendMode = options.appendMode ?? sockudo.client.appendMode
   const hold = useChannelHold(sockudo, name, options)
   const store = new MutableMessageStore<T>({ appendMode })
   const all = shallowRef<MutableMessageState<T>[]>([])
