@@ -8,20 +8,24 @@ import { beforeAll } from 'vitest'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 
-/** The fixture app (module and `@sockudo/vue` both from source). */
-export const fixtureDir = join(repo, 'test/nuxt/fixtures/basic')
+/** The fixture apps (module and `@sockudo/vue` both from source): `basic`, and `v2` (named V2 client, tokens, codecs). */
+export type FixtureName = 'basic' | 'v2'
 
-// Outside .nuxt/, which `nuxi prepare` (the module typecheck) clears.
-const sharedDir = join(fixtureDir, '.output/shared-build')
+/** Directories of one fixture app and of its one shared build (outside .nuxt/, which `nuxi prepare` clears). */
+export function fixturePaths(name: FixtureName) {
+  const dir = join(repo, `test/nuxt/fixtures/${name}`)
+  const shared = join(dir, '.output/shared-build')
+  return { dir, shared, buildDir: join(shared, 'nuxt'), outputDir: join(shared, 'output'), fingerprintFile: join(shared, 'fingerprint') }
+}
 
-/** Where the one shared build lives; every test file reuses it while the sources are unchanged. */
-export const buildDir = join(sharedDir, 'nuxt')
+/** The basic fixture app. */
+export const fixtureDir = fixturePaths('basic').dir
 
-/** Nitro output of the shared build (`public/` is what browsers download). */
-export const outputDir = join(sharedDir, 'output')
+/** Where the basic fixture's one shared build lives; every test file reuses it while the sources are unchanged. */
+export const buildDir = fixturePaths('basic').buildDir
 
-const fingerprintFile = join(sharedDir, 'fingerprint')
-const watched = ['src', 'nuxt-module/src', 'nuxt-module/dev', 'test/nuxt/fixtures/basic']
+/** Nitro output of the basic fixture's shared build (`public/` is what browsers download). */
+export const outputDir = fixturePaths('basic').outputDir
 
 /**
  * Builds the fixture once and reuses it: the build is skipped when a previous one exists and
@@ -32,6 +36,8 @@ const watched = ['src', 'nuxt-module/src', 'nuxt-module/dev', 'test/nuxt/fixture
 export interface FixtureOptions {
   /** Environment of the Nitro server process (NUXT_… overrides, fixture switches). */
   env?: Record<string, string>
+  /** Which fixture app. @default 'basic' */
+  fixture?: FixtureName
 }
 
 /**
@@ -39,7 +45,9 @@ export interface FixtureOptions {
  * the built server with `env`. Call once at the top level of a test file.
  */
 export async function setupFixture(options: FixtureOptions = {}): Promise<void> {
-  const fingerprint = await sourceFingerprint(repo, watched)
+  const name = options.fixture ?? 'basic'
+  const { dir, shared: sharedDir, buildDir, outputDir, fingerprintFile } = fixturePaths(name)
+  const fingerprint = await sourceFingerprint(repo, ['src', 'nuxt-module/src', 'nuxt-module/dev', `test/nuxt/fixtures/${name}`])
   const previous = existsSync(fingerprintFile) ? await readFile(fingerprintFile, 'utf8') : ''
   const fresh = previous === fingerprint && existsSync(join(outputDir, 'server/index.mjs'))
   // A rebuild starts clean, so the bundle tests never see files of an older build.
@@ -47,7 +55,7 @@ export async function setupFixture(options: FixtureOptions = {}): Promise<void> 
   // test-utils deletes a build dir it had to create itself; this one must survive the file.
   await mkdir(buildDir, { recursive: true })
   await setup({
-    rootDir: fixtureDir,
+    rootDir: dir,
     build: !fresh,
     server: true,
     nuxtConfig: { buildDir, nitro: { output: { dir: outputDir } } },
