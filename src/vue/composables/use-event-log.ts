@@ -2,6 +2,7 @@ import { shallowRef, triggerRef } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import type { EventMetadata, SockudoError } from '../../core'
 import { toMetadata } from '../../core/channels/event'
+import { createProtocolNames } from '../../core/protocol/names'
 import type { EventName, HandlerPayload, SockudoEvents, Unset } from '../types/events'
 import { useChannelHold } from '../util/channel-hold'
 import type { ChannelHoldOptions } from '../util/channel-hold'
@@ -25,6 +26,13 @@ export interface EventLogEntry<P> {
 export interface UseEventLogOptions extends SockudoComposableOptions, ChannelHoldOptions {
   /** Entries kept; older ones are dropped first. @default 100 */
   max?: number
+  /**
+   * With `'*'`, also log protocol events (`pusher:*`, `pusher_internal:*`, `sockudo:*`,
+   * `sockudo_internal:*`, e.g. `pusher_internal:subscription_succeeded`); without it the log
+   * holds only application and client events.
+   * @default false
+   */
+  includeProtocol?: boolean
 }
 
 /** Return value of {@link useEventLog}. */
@@ -37,9 +45,13 @@ export interface UseEventLogReturn<P> {
   clear(): void
 }
 
+/** Either protocol's names recognise all four protocol prefixes. */
+const protocolNames = createProtocolNames(1)
+
 /**
- * Keeps the last `max` occurrences of `event` on channel `name` (`'*'` logs every event of
- * the channel). Shares the channel's subscription with the other composables.
+ * Keeps the last `max` occurrences of `event` on channel `name` (`'*'` logs every application
+ * and client event of the channel; protocol events only with `includeProtocol`). Shares the
+ * channel's subscription with the other composables.
  */
 export function useEventLog<T = Unset, K extends EventName<SockudoEvents> = EventName<SockudoEvents>>(
   name: MaybeRefOrGetter<string | null | undefined>,
@@ -47,7 +59,7 @@ export function useEventLog<T = Unset, K extends EventName<SockudoEvents> = Even
   options: UseEventLogOptions = {},
 ): UseEventLogReturn<HandlerPayload<T, SockudoEvents, K>> {
   type P = HandlerPayload<T, SockudoEvents, K>
-  const { max = 100 } = options
+  const { max = 100, includeProtocol = false } = options
   const sockudo = injectSockudo('useEventLog', options)
   const hold = useChannelHold(sockudo, name, options)
   const listeners = useChannelListeners(hold.channel)
@@ -59,9 +71,10 @@ export function useEventLog<T = Unset, K extends EventName<SockudoEvents> = Even
     triggerRef(events)
   }
   if (event === '*') {
-    listeners.onAny((eventName, data, message) =>
-      push({ event: eventName, data: data as P, metadata: toMetadata(message), receivedAt: Date.now() }),
-    )
+    listeners.onAny((eventName, data, message) => {
+      if (!includeProtocol && protocolNames.canonical(eventName) !== null) return
+      push({ event: eventName, data: data as P, metadata: toMetadata(message), receivedAt: Date.now() })
+    })
   } else {
     listeners.on(event, (data, metadata) => push({ event, data: data as P, metadata, receivedAt: Date.now() }))
   }
