@@ -50,6 +50,55 @@ describe('presence roster in the sockudo-presence store', () => {
     expect(toRaw(store.rosters[name]!.members)).toBe(membersObject)
   })
 
+  it('emits sockudo:presence_update and member_updated for an inbound update, and usePresence shows the new info', async () => {
+    const name = `presence-${uniqueName()}`
+    const alice = member('alice', { name: 'Alice' })
+    const bob = member('bob', { name: 'Bob' })
+    const a = withSetup(() => usePresence<Record<string, unknown>>(name))
+    const b = withSetup(() => usePresence<Record<string, unknown>>(name))
+    await alice.harness.mount(a.component)
+    await bob.harness.mount(b.component)
+    await waitFor(() => a.result().count.value === 2 && b.result().count.value === 2, 5000, 'both joined')
+    const client = alice.harness.sockudo.client
+    const synthetic: [string, unknown][] = []
+    client.channel(name)!.bind('sockudo:presence_update', (data) => void synthetic.push(['presence_update', data]))
+    client.channel(name)!.bind('sockudo:member_updated', (data) => void synthetic.push(['member_updated', data]))
+    const typed: unknown[] = []
+    client.on('member_updated', ({ member }) => void typed.push(member))
+    expect(b.result().update({ name: 'Bob', status: 'away' })).toBe(true)
+    await waitFor(() => a.result().members.value.bob?.info.status === 'away', 5000, 'alice sees the new info')
+    expect(a.result().memberList.value.find((m) => m.id === 'bob')?.info).toEqual({ name: 'Bob', status: 'away' })
+    const bobInfo = { id: 'bob', info: { name: 'Bob', status: 'away' } }
+    expect(synthetic).toEqual([['member_updated', bobInfo], ['presence_update', bobInfo]])
+    expect(typed).toEqual([bobInfo])
+    await waitFor(() => b.result().me.value?.info.status === 'away', 5000, 'bob sees his own update')
+  })
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('keeps a member with user id %s as a normal key', async (id) => {
+    const name = `presence-${uniqueName()}`
+    const alice = member('alice', { name: 'Alice' })
+    const odd = member(id, { name: 'Odd' })
+    const a = withSetup(() => usePresence<Record<string, unknown>>(name))
+    await alice.harness.mount(a.component)
+    const store = useSockudoPresenceStore(alice.harness.pinia)
+    await waitFor(() => store.rosters[name]?.count === 1, 5000, 'alice joined')
+    expect(Object.keys(store.rosters[name]!.members)).toEqual(['alice'])
+    const o = withSetup(() => usePresence<Record<string, unknown>>(name))
+    await odd.harness.mount(o.component)
+    await waitFor(() => a.result().count.value === 2, 5000, 'odd member joined')
+    const members = store.rosters[name]!.members
+    expect(Object.keys(members).sort()).toEqual([id, 'alice'].sort())
+    // Read through toRaw: a Vue proxy answers `hasOwnProperty` with its own function.
+    expect(Object.prototype.hasOwnProperty.call(toRaw(members), id)).toBe(true)
+    expect(toRaw(members)[id]).toEqual({ id, info: { name: 'Odd' } })
+    expect(a.result().memberList.value.map((m) => m.id).sort()).toEqual([id, 'alice'].sort())
+    await waitFor(() => o.result().me.value?.id === id, 5000, 'odd member sees itself')
+    expect(JSON.parse(JSON.stringify(toRaw(store.rosters)))[name].members[id]).toEqual({ id, info: { name: 'Odd' } })
+    odd.harness.close()
+    await waitFor(() => a.result().count.value === 1, 5000, 'odd member left')
+    expect(Object.keys(store.rosters[name]!.members)).toEqual(['alice'])
+  })
+
   it('reports a non-presence name in error without subscribing', async () => {
     const alice = member('alice', {})
     const a = withSetup(() => usePresence('public-room'))

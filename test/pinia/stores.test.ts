@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { toRaw } from 'vue'
 import { useChannel, useConnection, useSockudoChannelsStore, useSockudoConnectionStore, useSockudoUserStore, useUser } from '@sockudo/vue'
 import { DeltaManager } from '@sockudo/vue/core'
 import { createHarness, publish, uniqueName, waitFor, withSetup, type Harness } from '../vue/harness'
@@ -34,6 +35,17 @@ describe('sockudo-channels store', () => {
     expect(entry.recoveryPosition?.serial).toMatch(/^\d+$/)
     expect(BigInt(entry.recoveryPosition!.serial)).toBeGreaterThan(BigInt(entry.attachSerial!))
     expect(JSON.parse(JSON.stringify(store.$state))).toEqual(store.$state)
+  })
+
+  it.each(['__proto__', 'constructor'])('keeps a channel named %s as a normal entry', async (name) => {
+    const harness = harnessOf()
+    const { component, result } = withSetup(() => useChannel(name))
+    await harness.mount(component)
+    await waitFor(() => result().status.value === 'subscribed', 5000, 'subscribed')
+    const store = useSockudoChannelsStore(harness.pinia)
+    expect(Object.keys(store.channels)).toEqual([name])
+    expect(result().entry.value?.name).toBe(name)
+    expect(JSON.parse(JSON.stringify(toRaw(store.channels)))[name].status).toBe('subscribed')
   })
 
   it('subscribes and unsubscribes through its actions, outside reference counting', async () => {

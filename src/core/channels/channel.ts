@@ -127,7 +127,7 @@ export class Channel {
     this.setState('subscribing')
     if (socketId === undefined) return Promise.resolve()
     if (this.options.rewind !== undefined && this.ctx.names.version !== 2) {
-      this.fail(new ChannelError('channel/v2-only', 'Subscribe-time rewind needs protocolVersion 2', { channel: this.name }))
+      this.fail(new ChannelError('channel/v2-only', __DEV__ ? 'Subscribe-time rewind needs protocolVersion 2' : 'channel/v2-only', { channel: this.name }))
       return Promise.resolve()
     }
     // One deadline covers authorization and the acknowledgement, so a hanging auth handler fails too.

@@ -76,6 +76,8 @@ export class PresenceChannel<Info = unknown> extends PrivateChannel {
         if (result) {
           this.emit('member_updated', result.member)
           this.emitSynthetic('member_updated', result.member)
+          // The seed clients' name for the same event (core.md §2.3), for code written against them.
+          this.emitSynthetic('presence_update', result.member)
         }
         return true
       }

@@ -3,6 +3,7 @@ import type { Channel, RecoveryPosition, SockudoEvent } from '../../core'
 import type { SockudoContext } from '../../vue'
 import type { ChannelEntry } from '../stores/types'
 import { toErrorInfo } from './error-info'
+import { own } from './dict'
 import { untilDisposed } from './lifecycle'
 
 /** The state refs of the channels store, as bind writes them. @internal */
@@ -20,7 +21,8 @@ export function bindChannelsStore(sockudo: SockudoContext, refs: ChannelsStoreRe
   const entries = refs.channels
   /** The entry of a channel the client knows (created on first use), else undefined. */
   const entry = (name: string): ChannelEntry | undefined => {
-    if (entries.value[name]) return entries.value[name]
+    const existing = own(entries.value, name)
+    if (existing) return existing
     const channel = client.channel(name)
     if (!channel) return undefined
     entries.value[name] = newEntry(channel, registry.holders(name))

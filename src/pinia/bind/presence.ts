@@ -3,6 +3,7 @@ import { PresenceChannel } from '../../core'
 import type { PresenceMember } from '../../core'
 import type { SockudoContext } from '../../vue'
 import type { PresenceRoster } from '../stores/types'
+import { dict, own } from './dict'
 import { untilDisposed } from './lifecycle'
 
 /** The state refs of the presence store, as bind writes them. @internal */
@@ -22,12 +23,14 @@ export function bindPresenceStore(sockudo: SockudoContext, refs: PresenceStoreRe
     return channel instanceof PresenceChannel ? channel : undefined
   }
   const roster = (name: string): PresenceRoster => {
-    rosters.value[name] ??= { members: {}, me: null, count: 0 }
+    const existing = own(rosters.value, name)
+    if (existing) return existing
+    rosters.value[name] = { members: dict(), me: null, count: 0 }
     return rosters.value[name]!
   }
   const reset = (name: string, members: readonly PresenceMember[]): void => {
     const r = roster(name)
-    r.members = Object.fromEntries(members.map((m) => [m.id, { id: m.id, info: m.info }]))
+    r.members = dict(members.map((m) => [m.id, { id: m.id, info: m.info }] as const))
     r.count = members.length
     r.me = presence(name)?.members.me?.id ?? null
   }
@@ -48,13 +51,13 @@ export function bindPresenceStore(sockudo: SockudoContext, refs: PresenceStoreRe
       r.count = count(channel)
     }),
     client.on('member_updated', ({ channel, member }) => {
-      const current = roster(channel).members[member.id]
+      const current = own(roster(channel).members, member.id)
       if (current) current.info = member.info
       else roster(channel).members[member.id] = { id: member.id, info: member.info }
       roster(channel).count = count(channel)
     }),
     client.on('subscription_state', ({ channel, current }) => {
-      if (current === 'unsubscribed' && rosters.value[channel]) {
+      if (current === 'unsubscribed' && own(rosters.value, channel)) {
         queueMicrotask(() => {
           if (!client.channel(channel)) delete rosters.value[channel]
         })

@@ -4,6 +4,7 @@ import type { Channel, Unsubscribe } from '../../core'
 import { injectSockudo, useChannelHold, useChannelListeners } from '../../vue/internal'
 import type { ChannelHoldOptions, ChannelGlobalListener, ChannelListener } from '../../vue/internal'
 import type { EventHandler, EventName, EventPayload, HandlerPayload, SockudoComposableOptions, SockudoEvents, Unset } from '../../vue'
+import { own } from '../bind/dict'
 import { sockudoChannelsStore } from '../stores/channels'
 import type { ChannelEntry, ChannelStatus, ErrorInfo } from '../stores/types'
 
@@ -54,7 +55,7 @@ export function useChannel<E extends object = SockudoEvents>(
   const store = sockudoChannelsStore(sockudo.name)()
   const hold = useChannelHold(sockudo, name, options)
   const listeners = useChannelListeners(hold.channel)
-  const entry = computed(() => (hold.name.value ? (store.channels[hold.name.value] ?? null) : null))
+  const entry = computed(() => (hold.name.value ? (own(store.channels, hold.name.value) ?? null) : null))
   return {
     name: hold.name,
     status: computed(() => entry.value?.status ?? 'unsubscribed'),

@@ -8,6 +8,7 @@ import type { SockudoComposableOptions } from '../../vue'
 import { sockudoChannelsStore } from '../stores/channels'
 import { sockudoPresenceStore } from '../stores/presence'
 import type { ChannelStatus, ErrorInfo, PresenceMemberEntry, PresenceRoster } from '../stores/types'
+import { own } from '../bind/dict'
 import { usePresenceHistory } from './presence-history'
 import type { PresenceHistoryHelpers } from './presence-history'
 
@@ -50,8 +51,8 @@ export function usePresence<Info = unknown>(
   const nameError = computed(() => checkPresenceName(toValue(name)))
   const hold = useChannelHold(sockudo, () => (nameError.value ? null : toValue(name)), options)
   const channel = computed(() => (hold.channel.value instanceof PresenceChannel ? hold.channel.value : null))
-  const roster = computed(() => (hold.name.value ? ((presence.rosters[hold.name.value] as PresenceRoster<Info> | undefined) ?? null) : null))
-  const entry = computed(() => (hold.name.value ? channels.channels[hold.name.value] : undefined))
+  const roster = computed(() => (hold.name.value ? ((own(presence.rosters, hold.name.value) as PresenceRoster<Info> | undefined) ?? null) : null))
+  const entry = computed(() => (hold.name.value ? own(channels.channels, hold.name.value) : undefined))
   const members = computed(() => roster.value?.members ?? {})
   return {
     name: hold.name,
@@ -59,8 +60,8 @@ export function usePresence<Info = unknown>(
     error: computed(() => nameError.value ?? hold.error.value ?? entry.value?.error ?? null),
     channel,
     members,
-    memberList: computed(() => Object.values(members.value)),
-    me: computed(() => (roster.value?.me ? (roster.value.members[roster.value.me] ?? null) : null)),
+    memberList: computed(() => Object.keys(members.value).map((id) => own(members.value, id)!)),
+    me: computed(() => (roster.value?.me ? (own(roster.value.members, roster.value.me) ?? null) : null)),
     count: computed(() => roster.value?.count ?? 0),
     update: (info) => updateMember(channel.value, info),
     ...usePresenceHistory(sockudo, hold.name),

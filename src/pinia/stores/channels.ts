@@ -1,6 +1,7 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import { bindChannelsStore } from '../bind/channels'
+import { dict } from '../bind/dict'
 import type { ChannelEntry } from './types'
 import { perClient } from './per-client'
 import { findSockudo, mirror, requireSockudo } from './use-sockudo'
@@ -16,7 +17,7 @@ export const CHANNELS_STORE_ID = 'sockudo-channels'
 export const sockudoChannelsStore = perClient(CHANNELS_STORE_ID, (storeId, client) =>
   defineStore(storeId, () => {
     /** Channels keyed by name. */
-    const channels = mirror(ref<Record<string, ChannelEntry>>({}))
+    const channels = mirror(ref<Record<string, ChannelEntry>>(dict()))
 
     const sockudo = findSockudo(client)
     const live = requireSockudo(sockudo, storeId)

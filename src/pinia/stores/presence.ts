@@ -3,6 +3,7 @@ import { defineStore } from 'pinia'
 import { PresenceChannel } from '../../core'
 import { SockudoVueError } from '../../vue'
 import { bindPresenceStore } from '../bind/presence'
+import { dict } from '../bind/dict'
 import type { PresenceRoster } from './types'
 import { perClient } from './per-client'
 import { findSockudo, mirror, requireSockudo } from './use-sockudo'
@@ -18,7 +19,7 @@ export const PRESENCE_STORE_ID = 'sockudo-presence'
 export const sockudoPresenceStore = perClient(PRESENCE_STORE_ID, (storeId, client) =>
   defineStore(storeId, () => {
     /** Rosters keyed by presence channel name. */
-    const rosters = mirror(ref<Record<string, PresenceRoster>>({}))
+    const rosters = mirror(ref<Record<string, PresenceRoster>>(dict()))
 
     const sockudo = findSockudo(client)
     const live = requireSockudo(sockudo, storeId)

@@ -19,11 +19,14 @@ export function findSockudo(client: string = DEFAULT_CLIENT_NAME): SockudoContex
 export function requireSockudo(sockudo: SockudoContext | null, storeId: string): () => SockudoContext {
   return () => {
     if (sockudo && !sockudo.disposed) return sockudo
+    const code = sockudo ? 'vue/disposed' : 'vue/not-installed'
     throw new SockudoVueError(
-      sockudo ? 'vue/disposed' : 'vue/not-installed',
-      `[sockudo] Store '${storeId}' has no ${sockudo ? 'live' : ''} Sockudo client: ` +
-        `install the plugin on the same app as Pinia (app.use(createPinia()); app.use(SockudoPlugin, { key }))` +
-        (sockudo ? ' and do not use the store after dispose().' : ', with the `name` the store id ends with.'),
+      code,
+      __DEV__
+        ? `[sockudo] Store '${storeId}' has no ${sockudo ? 'live' : ''} Sockudo client: ` +
+            `install the plugin on the same app as Pinia (app.use(createPinia()); app.use(SockudoPlugin, { key }))` +
+            (sockudo ? ' and do not use the store after dispose().' : ', with the `name` the store id ends with.')
+        : code,
     )
   }
 }

@@ -1,6 +1,7 @@
 import { ref } from 'vue'
 import { defineStore } from 'pinia'
 import { bindUserStore } from '../bind/user'
+import { dict } from '../bind/dict'
 import type { ErrorInfo, UserStatus } from './types'
 import { perClient } from './per-client'
 import { findSockudo, mirror, requireSockudo } from './use-sockudo'
@@ -24,7 +25,7 @@ export const sockudoUserStore = perClient(USER_STORE_ID, (storeId, client) =>
     /** Last sign-in error. */
     const error = mirror(ref<ErrorInfo | null>(null))
     /** Watchlist: user id → online. Ids appear on their first online/offline event. */
-    const watchlist = mirror(ref<Record<string, boolean>>({}))
+    const watchlist = mirror(ref<Record<string, boolean>>(dict()))
 
     const sockudo = findSockudo(client)
     const live = requireSockudo(sockudo, storeId)
