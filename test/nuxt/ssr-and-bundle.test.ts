@@ -52,6 +52,14 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter(entry => entry.isFile()).map(entry => join(entry.parentPath, entry.name))
 }
 
+/** Scripts the page loads up front: module scripts and modulepreload links (prefetch links are only hints). */
+function eagerScripts(html: string): string[] {
+  return [...html.matchAll(/<(script|link)\b[^>]*>/g)]
+    .filter(([tag, name]) => name === 'script' || /rel="modulepreload"/.test(tag))
+    .map(([tag]) => /(?:src|href)="\/_nuxt\/([^"]+\.js)"/.exec(tag)?.[1])
+    .filter((file): file is string => file !== undefined)
+}
+
 describe('the client bundle', () => {
   it('contains neither the app secret nor the encryption master key', async () => {
     const files = await filesUnder(join(outputDir, 'public'))
@@ -69,11 +77,7 @@ describe('the client bundle', () => {
 
   it('loads libsodium lazily: it is in its own chunk, not in what the page loads up front', async () => {
     const html = await $fetch<string>('/')
-    // Loaded up front: module scripts and modulepreload links (prefetch links are only hints).
-    const eager = [...html.matchAll(/<(script|link)\b[^>]*>/g)]
-      .filter(([tag, name]) => name === 'script' || /rel="modulepreload"/.test(tag))
-      .map(([tag]) => /(?:src|href)="\/_nuxt\/([^"]+\.js)"/.exec(tag)?.[1])
-      .filter((file): file is string => file !== undefined)
+    const eager = eagerScripts(html)
     expect(eager.length).toBeGreaterThan(0)
     for (const name of eager) {
       const text = await readFile(join(outputDir, 'public/_nuxt', name), 'latin1')
@@ -82,6 +86,18 @@ describe('the client bundle', () => {
     const files = await filesUnder(join(outputDir, 'public/_nuxt'))
     const texts = await Promise.all(files.map(file => readFile(file, 'latin1')))
     expect(texts.some(text => text.includes('_sodium_init'))).toBe(true)
+  })
+
+  it('loads neither binary codec up front in a JSON app: MessagePack and Protobuf are lazy chunks', async () => {
+    const html = await $fetch<string>('/')
+    const eager = eagerScripts(html)
+    const markers = { msgpack: 'Unrecognized type byte', protobuf: 'varint longer than 10 bytes' }
+    for (const name of eager) {
+      const text = await readFile(join(outputDir, 'public/_nuxt', name), 'latin1')
+      for (const [codec, marker] of Object.entries(markers)) expect(text.includes(marker), `${name} is loaded up front and contains ${codec}`).toBe(false)
+    }
+    const texts = await Promise.all((await filesUnder(join(outputDir, 'public/_nuxt'))).map(file => readFile(file, 'latin1')))
+    for (const marker of Object.values(markers)) expect(texts.some(text => text.includes(marker)), marker).toBe(true)
   })
 
   it('keeps the secrets in the server build (so the search above looks for real strings)', async () => {

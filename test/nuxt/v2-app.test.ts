@@ -1,4 +1,4 @@
-import { url } from '@nuxt/test-utils/e2e'
+import { fetch as fetchApp, url } from '@nuxt/test-utils/e2e'
 import { createSockudoRest } from '@sockudo/vue/server'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -24,6 +24,8 @@ await setupFixture({
     NUXT_SOCKUDO_SECRET: app.secret,
     NUXT_SOCKUDO_API_HOST: server.host,
     NUXT_SOCKUDO_API_PORT: String(server.port),
+    // A production build against the stand-in's well-known secret (the signing routes refuse it otherwise).
+    SOCKUDO_ALLOW_DEFAULT_SECRET: '1',
   },
 })
 
@@ -97,5 +99,24 @@ describe('a fresh app with two clients from nuxt.config', () => {
 
   it('renders and runs without console errors or hydration warnings', () => {
     expect(problems).toEqual([])
+  })
+})
+
+describe('the token route', () => {
+  const post = (body: unknown, headers: Record<string, string> = {}) => fetchApp('/api/_sockudo/token', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+
+  it('mints the issuer\'s grant for the asking client, with the configured lifetime cap', async () => {
+    const response = await post({ reason: 'initial', client: 'v2' })
+    expect(response.status).toBe(200)
+    const { token, expires_at: expiresAt } = await response.json() as { token: string, expires_at: number }
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>
+    expect(claims).toMatchObject({ 'x-sockudo-client-id': 'fixture-user-v2', 'x-sockudo-capability': { '*': ['subscribe', 'publish', 'history', 'presence'] } })
+    expect(expiresAt - (claims.iat as number)).toBe(120)
+  })
+
+  it('answers 405 to GET, 400 to a malformed body and 403 to a foreign origin', async () => {
+    expect((await fetchApp('/api/_sockudo/token')).status).toBe(405)
+    expect((await post({ reason: 'because' })).status).toBe(400)
+    expect((await post({ reason: 'initial' }, { origin: 'https://evil.example' })).status).toBe(403)
   })
 })

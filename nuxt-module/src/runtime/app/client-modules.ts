@@ -1,5 +1,4 @@
-import { DeltaManager, defaultDeltaDecoders } from '@sockudo/vue'
-import type { Codec, DeltaDecoders, SockudoPluginOptions } from '@sockudo/vue'
+import type { Codec, SockudoPluginOptions } from '@sockudo/vue'
 import type { SockudoClientConfig, SockudoCodecName } from '../types'
 
 /**
@@ -14,19 +13,15 @@ export async function loadCodec(name: SockudoCodecName | undefined): Promise<Cod
 }
 
 /**
- * Delta compression: `deltaCompression: true | { algorithms }` becomes the client's delta stage
- * with the built-in decoders (all, or the listed ones).
- * TODO(vue): map to the plugin's own `deltaCompression` option (lazy decoders) once it lands.
+ * Delta compression in the client's own terms, `deltaCompression: true | { algorithms }`: the
+ * client loads the decoders by dynamic import on first connect.
  */
 export function deltaOptions(config: SockudoClientConfig): Partial<SockudoPluginOptions> {
   const delta: unknown = config.deltaCompression
-  if (delta === true) return { deltaStage: new DeltaManager() }
-  if (typeof delta !== 'object' || delta === null || !Array.isArray((delta as { algorithms?: unknown }).algorithms)) return {}
-  const decoders: DeltaDecoders = {}
-  for (const name of (delta as { algorithms: unknown[] }).algorithms) {
-    if (name === 'fossil' || name === 'xdelta3') decoders[name] = defaultDeltaDecoders[name]
-  }
-  return { deltaStage: new DeltaManager({ decoders }) }
+  if (delta === true) return { deltaCompression: true }
+  const algorithms = typeof delta === 'object' && delta !== null ? (delta as { algorithms?: unknown }).algorithms : undefined
+  if (!Array.isArray(algorithms)) return {}
+  return { deltaCompression: { algorithms: algorithms.filter((name): name is 'fossil' | 'xdelta3' => name === 'fossil' || name === 'xdelta3') } }
 }
 
 /** Adds what loads lazily (codec) and delta compression to a V2 client's options. */

@@ -4,6 +4,14 @@ import { judgeGrant } from './token-grant'
 import { _sockudoTokenIssuer, mintSockudoToken } from './token-issuer'
 import type { SockudoTokenRequest } from './token-issuer'
 
+/** Secrets every Sockudo example uses (http.md §4.5): anyone could mint tokens with them. */
+const WELL_KNOWN_SECRETS = new Set(['app-secret', 'secret', ''])
+
+/** The same production guard as the other signing routes (`SOCKUDO_ALLOW_DEFAULT_SECRET=1` lifts it). */
+function defaultSecretInProduction(secret: string): boolean {
+  return process.env.NODE_ENV === 'production' && WELL_KNOWN_SECRETS.has(secret) && process.env['SOCKUDO_ALLOW_DEFAULT_SECRET'] !== '1'
+}
+
 const REASONS = new Set(['initial', 'reconnect', 'refresh', 'expired'])
 const MAX_BODY = 4096
 
@@ -51,6 +59,9 @@ export async function handleTokenRequest(request: Request, event: H3Event, confi
   if (foreignOrigin(request, config.allowedOrigins)) return fail(403, 'forbidden_origin', 'This origin may not request tokens.')
   const issuer = _sockudoTokenIssuer()
   if (!issuer) return fail(403, 'not-configured', 'No token issuer is registered: call defineSockudoTokenIssuer() in a Nitro plugin.')
+  if (defaultSecretInProduction(config.private.secret)) {
+    return fail(500, 'config/default-secret', 'The token route refuses the well-known default secret in production: set NUXT_SOCKUDO_SECRET.')
+  }
   const tokenRequest = await readTokenRequest(request)
   if (!tokenRequest) return fail(400, 'invalid_request', 'Expected JSON { socket_id?, reason?, client? }.')
   const verdict = judgeGrant(await issuer(tokenRequest, event))
