@@ -1,6 +1,7 @@
 import { AuthError, SockudoError } from '../errors'
 import type { Clock } from '../util/clock'
 import { isRecord } from '../util/json'
+import { channelOf, httpFailure, networkFailure, timeoutFailure, type EndpointTarget } from './endpoint-failure'
 import type { FetchLike, ValueOrGetter } from './types'
 
 /** One form POST to an auth endpoint. */
@@ -19,7 +20,8 @@ export interface EndpointRequest {
  * POSTs `form` + `params` (form-encoded) and returns the parsed JSON object.
  * Rejects with an {@link AuthError}: `auth/forbidden` (401/403), `auth/http-error` (other
  * non-2xx, with `status`), `auth/invalid-response` (not a JSON object), `auth/timeout`,
- * `auth/network`.
+ * `auth/network`. Every message names the URL tried; for a non-2xx answer it starts with the
+ * server's own message and `serverErrorCode` holds the server's code.
  */
 export async function postAuthEndpoint(req: EndpointRequest): Promise<Record<string, unknown>> {
   const doFetch = req.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined)
@@ -27,14 +29,14 @@ export async function postAuthEndpoint(req: EndpointRequest): Promise<Record<str
   const [headers, params] = await Promise.all([resolve(req.headers), resolve(req.params)])
   const body = new URLSearchParams({ ...params, ...req.form }).toString()
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined
-  const base = req.channel === undefined ? {} : { channel: req.channel }
+  const target: EndpointTarget = req.channel === undefined ? { endpoint: req.endpoint } : { endpoint: req.endpoint, channel: req.channel }
   let timedOut = false
   let rejectTimeout: (error: unknown) => void = () => undefined
   const timeout = new Promise<never>((_, reject) => (rejectTimeout = reject))
   const timer = req.clock.setTimeout(() => {
     timedOut = true
     controller?.abort()
-    rejectTimeout(new AuthError('auth/timeout', `Auth endpoint did not answer within ${req.timeout} ms`, { ...base, retryable: true }))
+    rejectTimeout(timeoutFailure(target, req.timeout))
   }, req.timeout)
   try {
     const response = await Promise.race([
@@ -48,28 +50,25 @@ export async function postAuthEndpoint(req: EndpointRequest): Promise<Record<str
       timeout,
     ])
     const text = await response.text()
-    if (!response.ok) {
-      const code = response.status === 401 || response.status === 403 ? 'auth/forbidden' : 'auth/http-error'
-      throw new AuthError(code, `Auth endpoint answered HTTP ${response.status}`, { ...base, status: response.status, body: text, retryable: response.status >= 500 })
-    }
-    return parseBody(text, response.status, base)
+    if (!response.ok) throw httpFailure(target, response.status, text)
+    return parseBody(text, response.status, target)
   } catch (cause) {
     if (cause instanceof SockudoError) throw cause
-    if (timedOut) throw new AuthError('auth/timeout', `Auth endpoint did not answer within ${req.timeout} ms`, { ...base, retryable: true, cause })
-    throw new AuthError('auth/network', 'Auth endpoint request failed', { ...base, retryable: true, cause })
+    throw timedOut ? timeoutFailure(target, req.timeout, cause) : networkFailure(target, cause)
   } finally {
     req.clock.clearTimeout(timer)
   }
 }
 
-function parseBody(text: string, status: number, base: { channel?: string }): Record<string, unknown> {
+function parseBody(text: string, status: number, target: EndpointTarget): Record<string, unknown> {
+  const base = channelOf(target)
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch (cause) {
-    throw new AuthError('auth/invalid-response', 'Auth endpoint did not return JSON', { ...base, status, body: text, cause })
+    throw new AuthError('auth/invalid-response', `Auth endpoint ${target.endpoint} did not return JSON (HTTP ${status})`, { ...base, status, body: text, cause })
   }
-  if (!isRecord(value)) throw new AuthError('auth/invalid-response', 'Auth endpoint did not return a JSON object', { ...base, status, body: text })
+  if (!isRecord(value)) throw new AuthError('auth/invalid-response', `Auth endpoint ${target.endpoint} did not return a JSON object`, { ...base, status, body: text })
   return value
 }
 

@@ -37,6 +37,8 @@ export interface SockudoErrorOptions {
   status?: number
   /** Numeric code from a server `error` frame (`data.code`), e.g. 4009. */
   serverCode?: number
+  /** Code the server gave in an HTTP error body, e.g. `forbidden_origin` or `auth/presence-user-missing`. */
+  serverErrorCode?: string
   /** Channel the error concerns, if any. */
   channel?: string
   /** Response body or server payload that came with the failure, if any. */
@@ -58,6 +60,11 @@ export class SockudoError extends Error {
   readonly status?: number
   /** Numeric code from a server `error` frame. */
   readonly serverCode?: number
+  /**
+   * Code the server gave in an HTTP error body (auth endpoint, proxies), e.g. `forbidden`,
+   * `forbidden_origin` or `auth/presence-user-missing`; its message is in `message`.
+   */
+  readonly serverErrorCode?: string
   /** Channel the error concerns, if any. */
   readonly channel?: string
   /** Response body or server payload that came with the failure. */
@@ -70,6 +77,7 @@ export class SockudoError extends Error {
     if (options.closeCode !== undefined) this.closeCode = options.closeCode
     if (options.status !== undefined) this.status = options.status
     if (options.serverCode !== undefined) this.serverCode = options.serverCode
+    if (options.serverErrorCode !== undefined) this.serverErrorCode = options.serverErrorCode
     if (options.channel !== undefined) this.channel = options.channel
     if (options.body !== undefined) this.body = options.body
   }

@@ -8,6 +8,7 @@ export function toErrorInfo(error: unknown): ErrorInfo {
     if (error.status !== undefined) info.status = error.status
     if (error.closeCode !== undefined) info.closeCode = error.closeCode
     if (error.serverCode !== undefined) info.serverCode = error.serverCode
+    if (error.serverErrorCode !== undefined) info.serverErrorCode = error.serverErrorCode
     if (error.channel !== undefined) info.channel = error.channel
     return info
   }

@@ -19,6 +19,8 @@ export interface ErrorInfo {
   closeCode?: number
   /** Numeric code of a server `error` frame. */
   serverCode?: number
+  /** Code the server gave in an HTTP error body, e.g. `forbidden_origin` (its message is `message`). */
+  serverErrorCode?: string
   /** Channel the error concerns. */
   channel?: string
 }
@@ -80,6 +82,28 @@ export interface PresenceRoster<Info = unknown> {
   me: string | null
   /** Number of members. */
   count: number
+}
+
+/** Outcome of the last resume of one channel (V2 connection recovery). */
+export interface ResumeResultInfo {
+  /** `recovered`: the server replayed the gap; `failed`: it could not (the position was dropped). */
+  status: 'recovered' | 'failed'
+  /** Server code of a failure (`stream_reset`, `position_expired`, …); null when recovered or not given. */
+  code: string | null
+  /** Server reason of a failure (e.g. `recovery_window_exceeded`); null when recovered or not given. */
+  reason: string | null
+  /** When the answer arrived, ms since the epoch. */
+  at: number
+}
+
+/** The last resume exchange of the connection. */
+export interface ResumeSummary {
+  /** When `resume_success` arrived, ms since the epoch. */
+  at: number
+  /** Channels the server replayed. */
+  recovered: string[]
+  /** Channels it could not resume. */
+  failed: string[]
 }
 
 /** The connection state, re-exported for store users. */
