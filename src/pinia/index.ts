@@ -5,6 +5,7 @@
 export { useSockudoConnectionStore, sockudoConnectionStore, CONNECTION_STORE_ID } from './stores/connection'
 export { useSockudoChannelsStore, sockudoChannelsStore, CHANNELS_STORE_ID } from './stores/channels'
 export { useSockudoPresenceStore, sockudoPresenceStore, PRESENCE_STORE_ID } from './stores/presence'
+export { useSockudoRecoveryStore, sockudoRecoveryStore, RECOVERY_STORE_ID } from './stores/recovery'
 export { sockudoStoreId } from './stores/per-client'
 export type {
   ChannelEntry,
@@ -13,6 +14,8 @@ export type {
   PresenceMemberEntry,
   PresenceRoster,
   RecoveryPositionInfo,
+  ResumeResultInfo,
+  ResumeSummary,
 } from './stores/types'
 export { toErrorInfo } from './bind/error-info'
 
@@ -20,6 +23,8 @@ export { useConnection } from './composables/use-connection'
 export type { UseConnectionOptions, UseConnectionReturn } from './composables/use-connection'
 export { useChannel } from './composables/use-channel'
 export type { UseChannelOptions, UseChannelReturn } from './composables/use-channel'
+export { useRecovery } from './composables/use-recovery'
+export type { UseRecoveryOptions, UseRecoveryReturn } from './composables/use-recovery'
 export { usePresence } from './composables/use-presence'
 export type { UsePresenceOptions, UsePresenceReturn } from './composables/use-presence'
 export { useSockudoUserStore, sockudoUserStore, USER_STORE_ID } from './stores/user'

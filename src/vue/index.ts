@@ -9,6 +9,7 @@ export { SockudoKey, SockudoClientsKey, DEFAULT_CLIENT_NAME } from './plugin/con
 export type { SockudoContext, SockudoClients } from './plugin/context'
 export { DEFAULT_RELEASE_DELAY } from './plugin/options'
 export type { SockudoPluginOptions, SockudoPluginSettings } from './plugin/options'
+export type { RecoveryStorage, RecoveryStorageOption } from './plugin/recovery-storage'
 export type { ChannelHold, HoldSettings, RegistryEvents } from './plugin/registry'
 export { SockudoVueError, ChannelOptionsConflictError } from './errors'
 export type { SockudoVueErrorCode } from './errors'

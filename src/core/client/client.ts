@@ -38,6 +38,8 @@ export class SockudoClient {
    * server default on V2) or `full` (the whole text; always on V1). From the `appendMode` option.
    */
   readonly appendMode: 'delta' | 'full'
+  /** Whether V2 connection recovery is on (the `connectionRecovery` option). */
+  readonly connectionRecovery: boolean
   private readonly session: Session
 
   constructor(key: string, options: SockudoClientOptions = {}) {
@@ -45,6 +47,7 @@ export class SockudoClient {
     this.key = key
     this.protocolVersion = resolved.version
     this.appendMode = resolved.version === 2 ? (options.appendMode ?? 'delta') : 'full'
+    this.connectionRecovery = options.connectionRecovery === true
     this.session = new Session(resolved)
     this.connection = this.session.connection
     this.user = this.session.user

@@ -8,6 +8,7 @@ import { DEFAULT_CLIENT_NAME, SockudoClientsKey, SockudoKey } from './context'
 import type { SockudoContext } from './context'
 import { splitPluginOptions } from './options'
 import type { SockudoPluginOptions } from './options'
+import type { RecoveryStorageOption } from './recovery-storage'
 import { SubscriptionRegistry } from './registry'
 import { toSubscribeOptions } from './subscribe-options'
 
@@ -72,7 +73,9 @@ function install(app: App, sockudo: Sockudo): void {
   const clients = installedClients(app)
   clients.set(sockudo.name, sockudo)
   sockudo._onDispose(() => clients.get(sockudo.name) === sockudo && clients.delete(sockudo.name))
-  if (settings.autoConnect && isBrowser()) connectOnMount(app, () => !sockudo.disposed && sockudo.client.connect())
+  const ready = settings.recoveryStorage && isBrowser() ? restoreRecovery(sockudo, settings.recoveryStorage) : undefined
+  const connect = (): void => void (!sockudo.disposed && sockudo.client.connect())
+  if (settings.autoConnect && isBrowser()) connectOnMount(app, () => (ready ? void ready.then(connect) : connect()))
   app.onUnmount(() => sockudo.dispose())
   if (__DEV__ && settings.devtools && isBrowser()) loadDevtools(app, sockudo)
 }
@@ -119,6 +122,16 @@ function connectOnMount(app: App, connect: () => void): void {
     connect()
     return mount(...args)
   }) as App['mount']
+}
+
+/** Restores saved recovery positions (code loaded on demand) before the first connect, and keeps saving them. */
+function restoreRecovery(sockudo: Sockudo, option: RecoveryStorageOption): Promise<void> {
+  return import('./recovery-storage').then(
+    ({ persistRecoveryPositions }) => {
+      if (!sockudo.disposed) sockudo._onDispose(persistRecoveryPositions(sockudo.client, sockudo.name, option))
+    },
+    () => {},
+  )
 }
 
 /** Loads the timeline layer lazily. `@vue/devtools-api` is an optional peer: without it there is no layer. */

@@ -2,6 +2,7 @@ import type { SockudoClientOptions } from '../../core'
 import type { ProxyEndpointOptions } from '../../core'
 import { SockudoVueError } from '../errors'
 import { DEFAULT_CLIENT_NAME } from './context'
+import type { RecoveryStorageOption } from './recovery-storage'
 
 /** Settings of the Vue plugin itself, on top of the client options. */
 export interface SockudoPluginSettings {
@@ -44,6 +45,14 @@ export interface SockudoPluginSettings {
    * `useChannelHistory({ source: 'proxy' })`.
    */
   versionedMessages?: ProxyEndpointOptions
+  /**
+   * Keeps V2 recovery positions across page reloads, so the first connection after a reload
+   * resumes instead of losing what was published meanwhile: `'sessionStorage'` (per tab, one
+   * entry per app key and client name) or `{ load, save }` for any other store. Needs
+   * `connectionRecovery: true`. Positions are restored before the plugin connects.
+   * @default none (positions live as long as the page)
+   */
+  recoveryStorage?: RecoveryStorageOption
 }
 
 /** Options of `app.use(SockudoPlugin, options)` and `createSockudo(options)`: every client option plus the plugin settings. */
@@ -63,6 +72,8 @@ export interface ResolvedPluginSettings {
   presenceHistory?: ProxyEndpointOptions
   /** See {@link SockudoPluginSettings.versionedMessages}. */
   versionedMessages?: ProxyEndpointOptions
+  /** See {@link SockudoPluginSettings.recoveryStorage}. */
+  recoveryStorage?: RecoveryStorageOption
 }
 
 /** Default grace period of a released channel, in ms. */
@@ -74,7 +85,7 @@ export function splitPluginOptions(options: SockudoPluginOptions): {
   client: SockudoClientOptions
   settings: ResolvedPluginSettings
 } {
-  const { key, name = DEFAULT_CLIENT_NAME, autoConnect = true, releaseDelay = DEFAULT_RELEASE_DELAY, devtools = true, presenceHistory, versionedMessages, ...client } = options
+  const { key, name = DEFAULT_CLIENT_NAME, autoConnect = true, releaseDelay = DEFAULT_RELEASE_DELAY, devtools = true, presenceHistory, versionedMessages, recoveryStorage, ...client } = options
   if (typeof name !== 'string' || name === '') {
     throw new SockudoVueError('vue/unsupported', __DEV__
       ? `[sockudo] The plugin option \`name\` must be a non-empty string (got ${JSON.stringify(name)}); leave it out for the 'default' client.`
@@ -83,5 +94,11 @@ export function splitPluginOptions(options: SockudoPluginOptions): {
   const settings: ResolvedPluginSettings = { name, autoConnect, releaseDelay, devtools }
   if (presenceHistory) settings.presenceHistory = presenceHistory
   if (versionedMessages) settings.versionedMessages = versionedMessages
+  if (recoveryStorage) {
+    if (!client.connectionRecovery) {
+      throw new SockudoVueError('vue/unsupported', __DEV__ ? '[sockudo] recoveryStorage needs connectionRecovery: true (and protocolVersion: 2).' : 'vue/unsupported')
+    }
+    settings.recoveryStorage = recoveryStorage
+  }
   return { key, client, settings }
 }
