@@ -79,6 +79,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function onConnection(ctx: ServerContext, ws: WebSocket, req: IncomingMessage, q: ConnectQuery): void {
   const app = ctx.byKey(q.key)
+  // Like Sockudo 5.2.0 (handle_socket returns ApplicationNotFound/Disabled before splitting the
+  // socket): the upgrade completes, then the socket is dropped without a frame or close code.
   if (!app || !app.config.enabled) return ws.terminate()
   const s = new Session(ws, app, createSocketId(), q.protocol, q.format, q.echo, q.appendMode)
   app.sessions.add(s)

@@ -70,7 +70,7 @@ export class Session {
     this.connection = new Connection({
       config: { activityTimeout: o.activityTimeout, pongTimeout: o.pongTimeout, unavailableTimeout: o.unavailableTimeout, backoff: o.backoff },
       names: this.names, io: createFrameIO(raw.codec), clock, random: raw.random ?? Math.random,
-      prepareTransport: () => this.prepareTransport(),
+      prepareTransport: () => this.prepareTransport(), appKey: o.key,
       onFrame: (frame) => runInbound(frame, stages),
       stats: this.stats,
     })

@@ -6,6 +6,7 @@ import { parseHandshake } from '../protocol/handshake'
 import type { ProtocolNames } from '../protocol/names'
 import type { Transport, TransportHandlers } from '../transport/types'
 import type { Clock, TimerHandle } from '../util/clock'
+import { SilentDrops, explainRefusal, silentDropsError } from './refusals'
 import { initialMachineState, transition, type ConnectionState, type Effect, type MachineConfig, type MachineEvent, type MachineState, type TimerName } from './machine'
 
 /** A state change of the connection. */
@@ -38,6 +39,8 @@ export interface ConnectionDeps {
    * the function that opens the socket synchronously. May reject with a SockudoError.
    */
   prepareTransport: () => Promise<(handlers: TransportHandlers) => Transport>
+  /** App key, named in the error when the server refuses it. */
+  appKey?: string
   /** Receives every decoded frame after the handshake (pings/pongs excluded). */
   onFrame: (frame: InboundFrame) => void
   /** Counters of decoded and undecodable frames. */
@@ -56,6 +59,7 @@ export class Connection {
   private attempt = 0
   /** Error reported by the current socket before it closed (invalid UTF-8, refused connection…). */
   private socketError: unknown
+  private readonly silentDrops = new SilentDrops()
 
   /** @internal */
   constructor(private readonly deps: ConnectionDeps) {
@@ -89,6 +93,7 @@ export class Connection {
 
   /** @internal Starts connecting. */
   connect(): void {
+    this.silentDrops.reset()
     this.dispatch({ type: 'connect' })
   }
 
@@ -157,7 +162,7 @@ export class Connection {
       case 'ping':
         return this.ping()
       case 'error':
-        return this.emitter.emit('error', effect.error)
+        return this.emitter.emit('error', explainRefusal(effect.error, this.deps.appKey ?? ''))
       case 'connecting_in':
         return this.emitter.emit('connecting_in', { delay: effect.delay })
     }
@@ -206,13 +211,14 @@ export class Connection {
   private async open(): Promise<void> {
     const attempt = ++this.attempt
     this.socketError = undefined
+    this.silentDrops.opening()
     const current = () => attempt === this.attempt
     try {
       const open = await this.deps.prepareTransport()
       if (!current()) return
       // Assigned before any socket callback can run, so the handshake can already send.
       this.transport = open({
-        onOpen: () => undefined,
+        onOpen: () => current() && this.silentDrops.open(),
         onMessage: (data) => current() && this.receive(data),
         onClose: (code, reason) => current() && this.closed(code, reason),
         onError: (error) => current() && (this.socketError = error),
@@ -230,11 +236,15 @@ export class Connection {
     this.attempt++
     const socketError = this.socketError
     this.socketError = undefined
+    const refused = this.machine.socket === 'opening' && this.silentDrops.closedBeforeHandshake()
     if (socketError !== undefined && (code === 1005 || code === 1006)) {
       // The machine stays quiet on 1006; a socket-level error before it is worth reporting.
       this.emitter.emit('error', new ConnectionError('connection/socket-error', socketErrorMessage(socketError), { closeCode: code, cause: socketError, retryable: true }))
     }
     this.dispatch({ type: 'closed', code, reason, jitter: this.deps.random() })
+    if (!refused) return
+    this.emitter.emit('error', silentDropsError(this.deps.appKey ?? '', code))
+    this.dispatch({ type: 'disconnect' })
   }
 
   private receive(data: string | Uint8Array): void {
@@ -247,6 +257,7 @@ export class Connection {
       return
     }
     if (this.deps.stats) this.deps.stats.received++
+    this.silentDrops.frame()
     this.noteActivity()
     if (this.machine.socket === 'opening') return this.handshake(frame)
     const canonical = this.deps.names.canonical(frame.event)
@@ -266,6 +277,7 @@ export class Connection {
   private handshake(frame: InboundFrame): void {
     const result = parseHandshake(frame, this.deps.names)
     if (result.type === 'established') {
+      this.silentDrops.reset()
       this.dispatch({ type: 'established', socketId: result.socketId, activityTimeout: result.activityTimeout })
       return
     }
