@@ -1,10 +1,13 @@
-import { computed, shallowRef, triggerRef } from 'vue'
+import { computed } from 'vue'
 import type { MaybeRefOrGetter, Ref, ShallowRef } from 'vue'
-import type { SockudoError, SockudoEvent } from '../../core'
+import { fetchChannelHistory } from '../../core'
+import type { Channel, HistoryPage, HistoryParams, SockudoError, SockudoEvent } from '../../core'
+import type { SockudoContext } from '../plugin/context'
 import type { EventName, HandlerPayload, SockudoEvents, Unset } from '../types/events'
 import { useChannelHold } from '../util/channel-hold'
 import type { ChannelHoldOptions } from '../util/channel-hold'
 import { useHistoryFeed } from '../util/history-feed'
+import { createItemList, DEFAULT_MAX_ITEMS } from '../util/history-items'
 import { injectSockudo } from '../util/inject-sockudo'
 import type { SockudoComposableOptions } from '../util/inject-sockudo'
 
@@ -14,6 +17,19 @@ export interface UseChannelHistoryOptions extends SockudoComposableOptions, Chan
   limit?: number
   /** Only keep messages whose event name is in this list. @default every message */
   events?: readonly string[]
+  /**
+   * Where stored pages come from: `'socket'` (V2 `channel_history` over the connection) or
+   * `'proxy'` (the app's route in the plugin option `versionedMessages`, which signs the REST
+   * call; the channel-history proxy of `@sockudo/vue/server` answers the same request).
+   * @default 'socket'
+   */
+  source?: 'socket' | 'proxy'
+  /**
+   * Most items kept, newest first: older ones (and their serials in the duplicate check) are
+   * dropped, so a long-lived feed stays bounded. `loadMore()` adds nothing once it is full.
+   * @default 1000
+   */
+  max?: number
 }
 
 /** Return value of {@link useChannelHistory}. */
@@ -43,35 +59,21 @@ export function useChannelHistory<T = Unset, K extends EventName<SockudoEvents> 
   options: UseChannelHistoryOptions = {},
 ): UseChannelHistoryReturn<HandlerPayload<T, SockudoEvents, K>> {
   type P = HandlerPayload<T, SockudoEvents, K>
-  const { limit = 50, events } = options
+  const { limit = 50, events, source = 'socket', max = DEFAULT_MAX_ITEMS } = options
   const sockudo = injectSockudo('useChannelHistory', options)
   const hold = useChannelHold(sockudo, name, options)
-  const items = shallowRef<SockudoEvent<P>[]>([])
-  const seen = new Set<string>()
-  const keep = (event: SockudoEvent): boolean => {
-    if (event.serial === undefined || seen.has(event.serial)) return false
-    if (events && !events.includes(event.event)) return false
-    seen.add(event.serial)
-    return true
-  }
-  const feed = useHistoryFeed(
-    hold.channel,
-    {
-      reset: () => {
-        seen.clear()
-        items.value = []
-      },
-      history: (page, older) => {
-        const fresh = page.filter(keep) as SockudoEvent<P>[]
-        items.value = older ? [...fresh, ...items.value] : [...items.value, ...fresh]
-      },
-      live: (event) => {
-        if (!keep(event)) return
-        items.value.push(event as SockudoEvent<P>)
-        triggerRef(items)
-      },
-    },
-    { limit, history: true },
-  )
+  const list = createItemList<P>(max, (event) => !events || events.includes(event.event))
+  const read = source === 'proxy' ? proxyReader(sockudo) : undefined
+  const feed = useHistoryFeed(hold.channel, list.sink, read ? { limit, history: true, read } : { limit, history: true })
+  const items = list.items
   return { items, hasMore: feed.hasMore, loading: feed.loading, error: computed(() => hold.error.value ?? feed.error.value), loadMore: feed.loadMore, reload: feed.reload }
+}
+
+/** Reads pages through the app's proxy route (plugin option `versionedMessages`). */
+function proxyReader(sockudo: SockudoContext): (channel: Channel, params: HistoryParams) => Promise<HistoryPage> {
+  return (channel, params) => {
+    // REST history ignores `until_attach`: bound the page by the attach serial instead.
+    const bounded: HistoryParams = channel.attachSerial !== undefined && params.untilAttach ? { ...params, endSerial: channel.attachSerial } : params
+    return fetchChannelHistory(bounded, { endpoint: '', ...sockudo._settings.versionedMessages, channel: channel.name })
+  }
 }

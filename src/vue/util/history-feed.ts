@@ -1,6 +1,7 @@
 import { ref, shallowRef, watch } from 'vue'
 import type { Ref, ShallowRef } from 'vue'
-import type { Channel, HistoryPage, SockudoError, SockudoEvent, Unsubscribe } from '../../core'
+import { compareSerials } from '../../core'
+import type { Channel, HistoryPage, HistoryParams, SockudoError, SockudoEvent, Unsubscribe } from '../../core'
 import { tryOnScopeDispose } from './scope'
 
 /** What a history feed does with what it reads. @internal */
@@ -11,6 +12,13 @@ export interface HistoryFeedSink {
   history(events: SockudoEvent[], older: boolean): void
   /** A live message (after the first page, so history and live never interleave). */
   live(event: SockudoEvent): void
+  /**
+   * Messages read after a resubscription of the same channel (reconnect), oldest first: they
+   * go among what is kept instead of replacing it. Without it a resubscription starts over.
+   */
+  merge?(events: SockudoEvent[]): void
+  /** Serial of the newest kept message, where the catch-up after a resubscription can stop. */
+  newest?(): string | undefined
 }
 
 /** Settings of a history feed. @internal */
@@ -19,6 +27,8 @@ export interface HistoryFeedSettings {
   limit: number
   /** Read history at all (else live messages only). */
   history: boolean
+  /** Reads one page. @default the socket's `channel.channelHistory(params)` */
+  read?: (channel: Channel, params: HistoryParams) => Promise<HistoryPage>
 }
 
 /** State and actions of a history feed. @internal */
@@ -51,6 +61,8 @@ class HistoryFeedRunner implements HistoryFeed {
   private buffer: SockudoEvent[] = []
   private last: HistoryPage | undefined
   private offs: Unsubscribe[] = []
+  /** The newest page of the current channel was read once: a resubscription catches up instead. */
+  private loaded = false
 
   constructor(private readonly sink: HistoryFeedSink, private readonly settings: HistoryFeedSettings) {}
 
@@ -58,11 +70,12 @@ class HistoryFeedRunner implements HistoryFeed {
   follow(channel: Channel | null): void {
     this.stop()
     this.channel = channel
+    this.loaded = false
     this.sink.reset()
     if (!channel) return
     this.offs = [
       channel.bindGlobal((_name, _data, event) => this.deliver(event)),
-      channel.on('state_change', ({ current }) => void (current === 'subscribed' && this.reload())),
+      channel.on('state_change', ({ current }) => void (current === 'subscribed' && (this.loaded && this.sink.merge ? this.catchUp() : this.reload()))),
     ]
     if (channel.subscribed) void this.reload()
   }
@@ -78,9 +91,51 @@ class HistoryFeedRunner implements HistoryFeed {
   readonly reload = async (): Promise<void> => {
     const gen = this.begin()
     if (!this.channel || !this.settings.history) return this.settle()
-    const params = { untilAttach: true, limit: this.settings.limit, direction: 'newest_first' } as const
-    await this.read(gen, () => this.channel!.channelHistory(params), false)
-    if (gen === this.generation) this.settle()
+    const channel = this.channel
+    await this.read(gen, () => this.page(channel), false)
+    if (gen !== this.generation) return
+    this.loaded = this.error.value === null
+    this.settle()
+  }
+
+  /**
+   * After a resubscription of the same channel: reads newest pages back to the newest kept
+   * message and merges them, so older pages loaded before the drop stay (and `loadMore()`
+   * keeps paging from where it was).
+   */
+  private readonly catchUp = async (): Promise<void> => {
+    const gen = ++this.generation
+    const channel = this.channel!
+    const newest = this.sink.newest?.()
+    this.ready = false
+    this.buffer = []
+    this.error.value = null
+    this.loading.value = true
+    try {
+      const events: SockudoEvent[] = []
+      let page: HistoryPage | null = await this.page(channel)
+      while (page && gen === this.generation) {
+        const batch = oldestFirst(page)
+        events.unshift(...batch)
+        const oldest = batch[0]?.serial
+        if (!page.hasMore || newest === undefined || oldest === undefined || compareSerials(oldest, newest) <= 0) break
+        page = await page.next()
+      }
+      if (gen === this.generation) this.sink.merge!(events)
+    } catch (cause) {
+      if (gen === this.generation) this.error.value = cause as SockudoError
+    } finally {
+      if (gen === this.generation) {
+        this.loading.value = false
+        this.settle()
+      }
+    }
+  }
+
+  /** The newest page up to the attach serial. */
+  private page(channel: Channel): Promise<HistoryPage> {
+    const params: HistoryParams = { untilAttach: true, limit: this.settings.limit, direction: 'newest_first' }
+    return this.settings.read ? this.settings.read(channel, params) : channel.channelHistory(params)
   }
 
   readonly loadMore = async (): Promise<void> => {
