@@ -53,6 +53,8 @@ export interface SockudoPluginSettings {
    * @default none (positions live as long as the page)
    */
   recoveryStorage?: RecoveryStorageOption
+  /** The app's push proxy route (`createPushProxy` of `@sockudo/vue/server`), used by `usePush()`. */
+  push?: ProxyEndpointOptions
 }
 
 /** Options of `app.use(SockudoPlugin, options)` and `createSockudo(options)`: every client option plus the plugin settings. */
@@ -74,6 +76,8 @@ export interface ResolvedPluginSettings {
   versionedMessages?: ProxyEndpointOptions
   /** See {@link SockudoPluginSettings.recoveryStorage}. */
   recoveryStorage?: RecoveryStorageOption
+  /** See {@link SockudoPluginSettings.push}. */
+  push?: ProxyEndpointOptions
 }
 
 /** Default grace period of a released channel, in ms. */
@@ -85,7 +89,7 @@ export function splitPluginOptions(options: SockudoPluginOptions): {
   client: SockudoClientOptions
   settings: ResolvedPluginSettings
 } {
-  const { key, name = DEFAULT_CLIENT_NAME, autoConnect = true, releaseDelay = DEFAULT_RELEASE_DELAY, devtools = true, presenceHistory, versionedMessages, recoveryStorage, ...client } = options
+  const { key, name = DEFAULT_CLIENT_NAME, autoConnect = true, releaseDelay = DEFAULT_RELEASE_DELAY, devtools = true, presenceHistory, versionedMessages, recoveryStorage, push, ...client } = options
   if (typeof name !== 'string' || name === '') {
     throw new SockudoVueError('vue/unsupported', __DEV__
       ? `[sockudo] The plugin option \`name\` must be a non-empty string (got ${JSON.stringify(name)}); leave it out for the 'default' client.`
@@ -94,6 +98,7 @@ export function splitPluginOptions(options: SockudoPluginOptions): {
   const settings: ResolvedPluginSettings = { name, autoConnect, releaseDelay, devtools }
   if (presenceHistory) settings.presenceHistory = presenceHistory
   if (versionedMessages) settings.versionedMessages = versionedMessages
+  if (push) settings.push = push
   if (recoveryStorage) {
     if (!client.connectionRecovery) {
       throw new SockudoVueError('vue/unsupported', __DEV__ ? '[sockudo] recoveryStorage needs connectionRecovery: true (and protocolVersion: 2).' : 'vue/unsupported')
