@@ -63,8 +63,9 @@ export function httpFailure(target: EndpointTarget, status: number, text: string
   let message: string
   if (status === 404 || status === 405) {
     const handler = target.channel === undefined ? 'createUserAuthHandler' : 'createChannelAuthHandler'
-    message = `${answered}${reason.message ? ` (${reason.message})` : ''}: nothing handles POST there. ` +
-      `Serve the auth handler at that URL (${handler} from @sockudo/vue/server), or set ${endpointOption(target)} to the URL that does.`
+    message = `${answered}${reason.message ? ` (${reason.message})` : ''}: nothing handles POST there. ` + (__DEV__
+      ? `Serve the auth handler at that URL (${handler} from @sockudo/vue/server), or set ${endpointOption(target)} to the URL that does.`
+      : `Check ${endpointOption(target)}.`)
   } else {
     message = reason.message ? `${reason.message} (${answered})` : `${answered}, without a reason in the body.`
   }
@@ -79,7 +80,7 @@ export function httpFailure(target: EndpointTarget, status: number, text: string
 export function networkFailure(target: EndpointTarget, cause: unknown): AuthError {
   const detail = cause instanceof Error && cause.message ? `: ${cause.message}` : ''
   return new AuthError('auth/network', `Auth endpoint ${target.endpoint} could not be reached for ${subject(target)}${detail}. ` +
-    `Check ${endpointOption(target)} and that the server behind it is up.`, { ...channelOf(target), retryable: true, cause })
+    `Check ${endpointOption(target)}${__DEV__ ? ' and that the server behind it is up' : ''}.`, { ...channelOf(target), retryable: true, cause })
 }
 
 /** The error when the endpoint did not answer within `timeout` ms. */

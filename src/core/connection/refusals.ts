@@ -9,7 +9,7 @@ import { ConnectionError, type SockudoError } from '../errors'
 /** Sockets accepted and dropped without a frame in a row before the client stops retrying. */
 export const SILENT_DROP_LIMIT = 3
 
-const CHECK = 'Check the `key` option (and wsHost/wsPort: is this the right server?) against the app in the Sockudo config.'
+const CHECK = __DEV__ ? 'Check the `key` option (and wsHost/wsPort: is this the right server?) against the app in the Sockudo config.' : 'Check `key`.'
 
 /** Replaces the generic error of a 4001 (unknown app) or 4003 (app disabled) close by one naming the key. */
 export function explainRefusal(error: SockudoError, key: string): SockudoError {
@@ -22,11 +22,12 @@ export function explainRefusal(error: SockudoError, key: string): SockudoError {
 
 /** The error after {@link SILENT_DROP_LIMIT} sockets in a row were dropped before the handshake. */
 export function silentDropsError(key: string, closeCode: number): ConnectionError {
-  return new ConnectionError('connection/unknown-app',
-    `The server accepted the WebSocket for app key "${key}" and dropped it without a word before the handshake, ` +
-    `${SILENT_DROP_LIMIT} times in a row, so the client stopped retrying. Sockudo does this when it does not know the key ` +
-    `or the app is disabled (or over its connection quota). ${CHECK} Call connect() to try again.`,
-    { closeCode, retryable: false })
+  const message = __DEV__
+    ? `The server accepted the WebSocket for app key "${key}" and dropped it without a word before the handshake, ` +
+      `${SILENT_DROP_LIMIT} times in a row, so the client stopped retrying. Sockudo does this when it does not know the key ` +
+      `or the app is disabled (or over its connection quota). ${CHECK} Call connect() to try again.`
+    : `Socket for app key "${key}" dropped before the handshake ${SILENT_DROP_LIMIT} times. ${CHECK}`
+  return new ConnectionError('connection/unknown-app', message, { closeCode, retryable: false })
 }
 
 /**
