@@ -66,7 +66,7 @@ describe('useChannelHistory', () => {
     for (let n = 1; n <= 5; n++) await publish(name, 'note', { n })
     const t = liveTarget()
     const calls: string[] = []
-    const handler = createVersionedMessagesProxy({ appId: t.appId, key: t.key, secret: t.secret, host: t.host, port: t.port, fetch: nodeFetch, authorize: (event) => void calls.push(event.action) ?? true })
+    const handler = createVersionedMessagesProxy({ appId: t.appId, key: t.key, secret: t.secret, host: t.host, port: t.port, fetch: nodeFetch, authorize: (event) => calls.push(event.action) > 0 })
     const versionedMessages: ProxyEndpointOptions = {
       endpoint: 'http://app.test/api/_sockudo/messages',
       fetch: ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch,
