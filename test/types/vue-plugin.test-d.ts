@@ -9,10 +9,15 @@ import {
   sockudoChannelsStore,
   sockudoConnectionStore,
   useConnection,
+  usePush,
+  useRecovery,
   useSockudoConnectionStore,
   useSockudoUserStore,
   useUser,
   type ChannelEntry,
+  type PushPublishAccepted,
+  type RecoveryPositionInfo,
+  type ResumeResultInfo,
   type ConnectionState,
   type DeltaStats,
   type ErrorInfo,
@@ -43,6 +48,28 @@ describe('several clients', () => {
     useConnection({ client: 'v2' })
     expectTypeOf(sockudoConnectionStore('v2')().state).toEqualTypeOf<ConnectionState>()
     expectTypeOf(sockudoChannelsStore('v2')().channels['c']).toEqualTypeOf<ChannelEntry | undefined>()
+  })
+})
+
+describe('V2 options and composables', () => {
+  it('takes deltaCompression as a boolean or an algorithm list', () => {
+    createSockudo({ key: 'k', protocolVersion: 2, deltaCompression: true })
+    createSockudo({ key: 'k', protocolVersion: 2, deltaCompression: { algorithms: ['fossil'], cache: { maxKeys: 10 } } })
+    // @ts-expect-error unknown algorithm
+    createSockudo({ key: 'k', deltaCompression: { algorithms: ['brotli'] } })
+    createSockudo({ key: 'k', protocolVersion: 2, connectionRecovery: true, recoveryStorage: 'sessionStorage' })
+    // @ts-expect-error only sessionStorage or a { load, save } pair
+    createSockudo({ key: 'k', recoveryStorage: 'localStorage' })
+  })
+
+  it('types useRecovery, usePush and the history source', () => {
+    const recovery = useRecovery('orders', { client: 'v2' })
+    expectTypeOf(recovery.position.value).toEqualTypeOf<RecoveryPositionInfo | null>()
+    expectTypeOf(recovery.result.value).toEqualTypeOf<ResumeResultInfo | null>()
+    expectTypeOf(usePush().publish).returns.toEqualTypeOf<Promise<PushPublishAccepted>>()
+    useChannelHistory('c', { source: 'proxy', max: 100 })
+    // @ts-expect-error socket or proxy
+    useChannelHistory('c', { source: 'rest' })
   })
 })
 
