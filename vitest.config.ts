@@ -100,6 +100,8 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias },
+        define: { __DEV__: 'true' },
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -13,11 +13,18 @@ export default defineNuxtConfig({
     encryptionMasterKeyBase64: 'cGxheWdyb3VuZC1kZW1vLW1hc3Rlci1rZXktMzJiISE=',
     // The push page drives the push proxy, which is off by default.
     routes: { push: true },
+    // The V2 pages use these clients (their channels show in the `sockudo-*:<name>` stores).
+    // Non-serialisable extras (a tracked WebSocket) come from app/plugins/sockudo-sockets.ts.
+    clients: {
+      v2: { protocolVersion: 2, connectionRecovery: true, recoveryStorage: 'sessionStorage', appendRollupWindow: 40 },
+      delta: { protocolVersion: 2, deltaCompression: true, autoConnect: false },
+      unbatched: { protocolVersion: 2, appendRollupWindow: 0, autoConnect: false },
+    },
   },
   runtimeConfig: {
     public: {
-      // 'local' or 'external' (scripts/dev.ts sets NUXT_PUBLIC_SOCKUDO_SERVER_KIND); shown as a banner.
-      sockudo: { serverKind: '' },
+      // 'local' or 'external' (scripts/dev.ts sets NUXT_PUBLIC_PLAYGROUND_SERVER_KIND); shown as a banner.
+      playground: { serverKind: '' },
     },
   },
   css: ['~/assets/main.css'],

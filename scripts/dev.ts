@@ -1,14 +1,19 @@
 /**
- * `npm run dev`: the playground against a Sockudo server.
- * If something already answers on 127.0.0.1:6001 (a real Sockudo), the playground uses it and says
- * so; otherwise the local Sockudo-compatible test server (test/server) is started there first.
+ * `npm run dev`: the playground against a Sockudo server at SOCKUDO_HOST:SOCKUDO_PORT
+ * (default 127.0.0.1:6001), which both the browser and the playground's server routes use.
+ * - Nothing listens there: the local Sockudo-compatible test server (test/server) starts there.
+ * - A Sockudo answers the handshake there: the playground uses it and says so.
+ * - Something else listens there: `npm run dev` stops and says what it found, instead of
+ *   showing a page that cannot connect.
  */
 import { spawn } from 'node:child_process'
 import { connect } from 'node:net'
+import WebSocket from 'ws'
 import { startServer } from '../test/server/index'
 
 const host = process.env.SOCKUDO_HOST ?? '127.0.0.1'
 const port = Number(process.env.SOCKUDO_PORT ?? 6001)
+const key = process.env.NUXT_PUBLIC_SOCKUDO_KEY ?? 'app-key'
 
 function isListening(): Promise<boolean> {
   return new Promise((resolve) => {
@@ -25,30 +30,67 @@ function isListening(): Promise<boolean> {
   })
 }
 
-async function main(): Promise<void> {
-  let stopServer: (() => Promise<void>) | undefined
-  if (await isListening()) {
-    console.log(`[dev] a Sockudo server is already listening on ${host}:${port}: the playground uses it`)
-    process.env.NUXT_PUBLIC_SOCKUDO_SERVER_KIND = 'external'
-  } else {
-    const server = await startServer({ host, port })
-    stopServer = () => server.close()
-    console.log(`[dev] local Sockudo-compatible test server on ws://${host}:${port} (app-id / app-key / app-secret)`)
-    process.env.NUXT_PUBLIC_SOCKUDO_SERVER_KIND = 'local'
-  }
-  const nuxt = spawn('npx', ['nuxi', 'dev', 'playground', '--host', '127.0.0.1', '--port', process.env.PORT ?? '3000'], {
-    stdio: 'inherit',
-    env: { ...process.env, NUXT_TELEMETRY_DISABLED: '1' },
+/** Whether the listener speaks Sockudo: `pusher:connection_established` on `/app/<key>` within 3 s; else what happened. */
+function handshake(): Promise<{ ok: true } | { ok: false, why: string }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://${host}:${port}/app/${key}?protocol=7&client=js&version=8.4.0`)
+    const done = (result: { ok: true } | { ok: false, why: string }): void => {
+      clearTimeout(timer)
+      ws.removeAllListeners()
+      ws.on('error', () => {})
+      ws.terminate()
+      resolve(result)
+    }
+    const timer = setTimeout(() => done({ ok: false, why: 'no connection_established within 3 s' }), 3000)
+    ws.on('message', (raw) => {
+      const text = String(raw)
+      if (text.includes('pusher:connection_established')) done({ ok: true })
+      else done({ ok: false, why: `first frame was not connection_established: ${text.slice(0, 120)}` })
+    })
+    ws.on('unexpected-response', (_req, res) => done({ ok: false, why: `HTTP ${res.statusCode} instead of a WebSocket upgrade` }))
+    ws.on('close', (code) => done({ ok: false, why: `closed with ${code} before connection_established` }))
+    ws.on('error', (error) => done({ ok: false, why: error.message }))
   })
-  const stop = async () => {
+}
+
+async function chooseServer(): Promise<{ kind: 'local' | 'external', stop?: () => Promise<void> }> {
+  if (!(await isListening())) {
+    const server = await startServer({ host, port })
+    console.log(`[dev] local Sockudo-compatible test server on ws://${host}:${port} (app-id / app-key / app-secret)`)
+    return { kind: 'local', stop: () => server.close() }
+  }
+  const answer = await handshake()
+  if (!answer.ok) {
+    console.error(`[dev] something listens on ${host}:${port} but it does not answer the Sockudo handshake for key "${key}" (${answer.why}).`)
+    console.error('[dev] Stop it, or run against another port: SOCKUDO_PORT=6002 npm run dev')
+    process.exit(1)
+  }
+  console.log(`[dev] a Sockudo server answers on ${host}:${port}: the playground uses it`)
+  return { kind: 'external' }
+}
+
+async function main(): Promise<void> {
+  const server = await chooseServer()
+  const env = {
+    ...process.env,
+    NUXT_TELEMETRY_DISABLED: '1',
+    NUXT_PUBLIC_PLAYGROUND_SERVER_KIND: server.kind,
+    // The browser and the server routes both talk to the chosen server.
+    NUXT_PUBLIC_SOCKUDO_WS_HOST: process.env.NUXT_PUBLIC_SOCKUDO_WS_HOST ?? host,
+    NUXT_PUBLIC_SOCKUDO_WS_PORT: process.env.NUXT_PUBLIC_SOCKUDO_WS_PORT ?? String(port),
+    NUXT_SOCKUDO_API_HOST: process.env.NUXT_SOCKUDO_API_HOST ?? host,
+    NUXT_SOCKUDO_API_PORT: process.env.NUXT_SOCKUDO_API_PORT ?? String(port),
+  }
+  const nuxt = spawn('npx', ['nuxi', 'dev', 'playground', '--host', '127.0.0.1', '--port', process.env.PORT ?? '3000'], { stdio: 'inherit', env })
+  const stop = async (): Promise<void> => {
     nuxt.kill('SIGTERM')
-    await stopServer?.()
+    await server.stop?.()
     process.exit(0)
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
   nuxt.on('exit', async (code) => {
-    await stopServer?.()
+    await server.stop?.()
     process.exit(code ?? 0)
   })
 }

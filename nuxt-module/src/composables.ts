@@ -12,10 +12,13 @@ export const sockudoComposables = [
   'useMutableMessages',
   'useChannelHistory',
   'useUser',
+  'usePush',
+  'useRecovery',
   'useSockudoConnectionStore',
   'useSockudoChannelsStore',
   'useSockudoPresenceStore',
   'useSockudoUserStore',
+  'useSockudoRecoveryStore',
 ] as const
 
 /** App helpers of the module itself (runtime/app/define-client-options). */

@@ -32,6 +32,7 @@ export const clientDefaults: SockudoClientConfig = {
   protocolVersion: 1,
   autoConnect: true,
   connectionRecovery: false,
+  recoveryStorage: null,
   deltaCompression: false,
   appendMode: null,
   appendRollupWindow: null,

@@ -49,6 +49,25 @@ const texts = (page: Page, selector: string): Promise<string[]> => page.locator(
 const attrs = (page: Page, selector: string, attr: string): Promise<(string | null)[]> =>
   page.locator(selector).evaluateAll((nodes, a) => nodes.map((n) => n.getAttribute(a)), attr)
 
+/** Status of each channel in the page's `sockudo-channels[:<client>]` Pinia store (what devtools shows). */
+async function storeChannels(page: Page, client = 'default'): Promise<Record<string, string>> {
+  return page.evaluate((id) => {
+    const root = document.querySelector('#__nuxt') as (Element & { __vue_app__?: { config: { globalProperties: { $pinia: { state: { value: Record<string, { channels?: Record<string, { status: string }> }> } } } } } }) | null
+    const channels = root?.__vue_app__?.config.globalProperties.$pinia.state.value[id]?.channels ?? {}
+    return Object.fromEntries(Object.entries(channels).map(([name, channel]) => [name, channel.status]))
+  }, client === 'default' ? 'sockudo-channels' : `sockudo-channels:${client}`)
+}
+
+/** Waits until the store of `client` shows `channel` subscribed. */
+async function inStore(page: Page, client: string, channel: string): Promise<void> {
+  try {
+    await until(async () => (await storeChannels(page, client))[channel] === 'subscribed', `${channel} subscribed in sockudo-channels:${client}`)
+  } catch (error) {
+    const ids = await page.evaluate(() => Object.keys((document.querySelector('#__nuxt') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { state: { value: object } } } } } }).__vue_app__.config.globalProperties.$pinia.state.value))
+    throw new Error(`${(error as Error).message}; stores: ${ids.join(', ')}; channels of ${client}: ${JSON.stringify(await storeChannels(page, client))}`)
+  }
+}
+
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < WAIT / 250; i++) {
     if (await check()) return
@@ -142,6 +161,8 @@ describe('playground in Chromium', () => {
     await page.getByTestId('symbol-NVDA').click()
     await until(async () => (await attrs(page, '[data-testid="trade"]', 'data-symbol')).length >= 1, 'NVDA trades')
     expect(new Set(await attrs(page, '[data-testid="trade"]', 'data-symbol'))).toEqual(new Set(['NVDA']))
+    await inStore(page, 'v2', 'market-feed')
+    expect(Object.keys(await storeChannels(page, 'default'))).not.toContain('market-feed')
     await finish(opened, 'filtered')
   })
 
@@ -154,6 +175,8 @@ describe('playground in Chromium', () => {
     expect(compared).toBeGreaterThanOrEqual(3)
     expect(equal).toBe(compared)
     expect(Number((await page.getByTestId('delta-saved').innerText()).replace('%', ''))).toBeGreaterThan(0)
+    await inStore(page, 'delta', 'delta-feed')
+    await inStore(page, 'v2', 'delta-feed')
     await finish(opened, 'delta')
   })
 
@@ -179,6 +202,7 @@ describe('playground in Chromium', () => {
     expect(await page.getByTestId('gaps').innerText()).toBe('0')
     expect(await page.getByTestId('duplicates').innerText()).toBe('0')
     await page.getByTestId('history-more').click()
+    await inStore(page, 'v2', 'journal')
     await finish(opened, 'recovery')
   })
 
@@ -203,7 +227,32 @@ describe('playground in Chromium', () => {
     await page.screenshot({ path: `${artifacts}messages-edited.png`, fullPage: true })
     await edited.getByTestId('delete').click()
     await edited.waitFor({ state: 'detached', timeout: WAIT })
+    await inStore(page, 'v2', 'assistant')
     await finish(opened, 'messages')
+  })
+
+  it('renames the visitor in presence without a reload', async () => {
+    const opened = await open(alice, '/presence')
+    const { page } = opened
+    await until(async () => (await texts(page, '[data-testid="roster"] li')).join('|').includes('alice'), 'alice in the roster')
+    await page.getByTestId('me-input').fill('alicia')
+    await page.getByTestId('me-input').press('Enter')
+    await until(async () => {
+      const roster = (await texts(page, '[data-testid="roster"] li')).join('|')
+      return roster.includes('alicia') && !/alice(?!ia)/.test(roster)
+    }, 'alicia in the roster instead of alice')
+    await page.getByTestId('me-input').fill('alice')
+    await page.getByTestId('me-input').press('Enter')
+    await until(async () => !(await texts(page, '[data-testid="roster"] li')).join('|').includes('alicia'), 'back to alice')
+    await finish(opened, 'presence-renamed')
+  })
+
+  it('says before any click that the local server has no push device registry', async () => {
+    const opened = await open(alice, '/push')
+    const { page } = opened
+    await page.locator('[data-testid="push-support"][data-support="missing"]').waitFor({ timeout: WAIT })
+    expect(await page.getByTestId('push-register').isDisabled()).toBe(true)
+    await finish(opened, 'push-support')
   })
 
   it('publishes a push through the module proxy', async () => {

@@ -1,65 +1,44 @@
-import { createSockudo } from '@sockudo/vue'
-import type { ConnectionState, DeltaStage, Sockudo, SockudoPluginOptions } from '@sockudo/vue'
+import type { ConnectionState } from '@sockudo/vue'
 
-/** Options of {@link useV2Client}: any client option, e.g. `deltaStage` or `appendRollupWindow`. */
-export type V2ClientOptions = Omit<SockudoPluginOptions, 'key'> & { deltaStage?: DeltaStage }
+/** Named clients of this playground (nuxt.config `sockudo.clients`). */
+export type PlaygroundClient = 'v2' | 'delta' | 'unbatched'
+
+/** The latest WebSocket of each module client, recorded by plugins/sockudo-sockets.ts. */
+export const trackedSockets = new Map<string, WebSocket>()
 
 /**
- * A page-owned protocol V2 client (the app-wide one from the module speaks V1 by default).
- * Call it only in the browser, from a component rendered inside `<ClientOnly>`: it connects
- * at once and is disposed with the component. Its WebSocket is tracked so the page can
- * "kill the socket" and show recovery; composables use it through `{ sockudo }`.
+ * One of the module's protocol V2 clients (nuxt.config `sockudo.clients`), for a component
+ * rendered inside `<ClientOnly>`: its channels live in the `sockudo-*:<name>` stores like any
+ * other. Clients configured with `autoConnect: false` are connected while a component uses them.
+ * `kill()` closes the current socket as a network drop would, to show recovery.
  */
-export function useV2Client(options: V2ClientOptions = {}) {
-  const config = useRuntimeConfig().public.sockudo
-  const prefix = config.routePrefix
-  let socket: WebSocket | undefined
-  // Same constructor, remembered: a close from here looks to the client like a dropped connection.
-  class TrackedWebSocket extends WebSocket {
-    constructor(url: string) {
-      super(url)
-      socket = this as WebSocket
-    }
-  }
-  const sockudo: Sockudo = createSockudo({
-    key: config.key,
-    wsHost: config.wsHost,
-    wsPort: Number(config.wsPort),
-    wssPort: Number(config.wssPort),
-    forceTls: config.forceTls === true,
-    protocolVersion: 2,
-    connectionRecovery: true,
-    channelAuthorization: { endpoint: `${prefix}/auth` },
-    versionedMessages: { endpoint: `${prefix}/messages` },
-    releaseDelay: 0,
-    autoConnect: false,
-    devtools: false,
-    webSocket: TrackedWebSocket,
-    ...options,
-  })
-  const state = shallowRef<ConnectionState>(sockudo.client.connection.state)
-  const socketId = shallowRef<string | null>(null)
+export function useV2Client(name: PlaygroundClient = 'v2') {
+  const client = useSockudo({ client: name })
+  const connection = useConnection({ client: name })
+  const socketId = shallowRef<string | null>(client.connection.socketId ?? null)
   const resumes = ref(0)
   const offs = [
-    sockudo.client.on('state_change', ({ current }) => (state.value = current)),
-    sockudo.client.on('connected', ({ socketId: id }) => (socketId.value = id)),
-    sockudo.client.on('resumed', () => resumes.value++),
+    client.on('connected', ({ socketId: id }) => (socketId.value = id)),
+    client.on('resumed', () => resumes.value++),
   ]
-  sockudo.client.connect()
+  // Only the clients that do not connect on their own are held by the page.
+  const owned = useRuntimeConfig().public.sockudo.clients[name]?.autoConnect === false
+  if (owned) client.connect()
   onScopeDispose(() => {
     for (const off of offs) off()
-    sockudo.dispose()
+    if (owned) client.disconnect()
   })
   return {
-    sockudo,
-    client: sockudo.client,
-    state,
+    /** The client's name: pass `{ client: name }` to composables. */
+    name,
+    client,
+    state: connection.state as Readonly<Ref<ConnectionState>>,
     socketId,
-    /** Successful V2 resumes since the page opened. */
+    /** Successful V2 resumes since the component mounted. */
     resumes,
     /** Closes the current WebSocket as a network drop would (code 4200: reconnect at once). */
     kill(): void {
-      socket?.close(4200, 'killed from the playground')
+      trackedSockets.get(name)?.close(4200, 'killed from the playground')
     },
   }
 }

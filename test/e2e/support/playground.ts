@@ -127,7 +127,7 @@ export async function startPlayground(entry: string): Promise<PlaygroundStack> {
       NUXT_PUBLIC_SOCKUDO_WS_PORT: String(sockudo.wsPort),
       NUXT_SOCKUDO_API_HOST: '127.0.0.1',
       NUXT_SOCKUDO_API_PORT: String(sockudo.port),
-      NUXT_PUBLIC_SOCKUDO_SERVER_KIND: 'local',
+      NUXT_PUBLIC_PLAYGROUND_SERVER_KIND: 'local',
       // A production build against the development server's well-known secret (refused otherwise).
       SOCKUDO_ALLOW_DEFAULT_SECRET: '1',
     },

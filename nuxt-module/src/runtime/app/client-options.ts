@@ -30,6 +30,7 @@ const numberOr = (value: unknown, fallback?: number): number | undefined => {
 /** The options a V2 client only accepts on V2 (the client rejects them on V1). */
 function v2Options(c: SockudoClientConfig, name: string, prefix: string, tokens: boolean): Partial<SockudoPluginOptions> {
   const out: Partial<SockudoPluginOptions> = { connectionRecovery: on(c.connectionRecovery), echoMessages: c.echoMessages !== false }
+  if (c.recoveryStorage === 'sessionStorage' && out.connectionRecovery) out.recoveryStorage = 'sessionStorage'
   if (c.appendMode === 'delta' || c.appendMode === 'full') out.appendMode = c.appendMode
   const rollup = numberOr(c.appendRollupWindow)
   if (rollup !== undefined) out.appendRollupWindow = rollup
@@ -57,6 +58,7 @@ export function toClientOptions(config: SockudoPublicRuntimeConfig, name: string
   return {
     ...(routes.presenceHistory ? { presenceHistory: { endpoint: `${prefix}/presence-history` } } : {}),
     ...(routes.versionedMessages ? { versionedMessages: { endpoint: `${prefix}/messages` } } : {}),
+    ...(routes.push ? { push: { endpoint: `${prefix}/push` } } : {}),
     ...(name === DEFAULT_CLIENT ? {} : { name }),
     key: c.key,
     ...(c.wsHost ? { wsHost: c.wsHost } : {}),

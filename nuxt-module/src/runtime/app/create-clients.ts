@@ -1,4 +1,4 @@
-import { createSockudo } from '@sockudo/vue'
+import { createSockudo, sockudoChannelsStore, sockudoConnectionStore, sockudoPresenceStore, sockudoRecoveryStore } from '@sockudo/vue'
 import type { Sockudo, SockudoClient, SockudoPluginOptions } from '@sockudo/vue'
 import type { NuxtApp } from '#app'
 import type { SockudoClientConfig, SockudoPublicRuntimeConfig } from '../types'
@@ -42,4 +42,17 @@ export async function createClients(nuxtApp: Pick<NuxtApp, 'callHook'>, config: 
 /** `$sockudoClients`: each client by name. */
 export function clientsByName(instances: Map<string, Sockudo>): Record<string, SockudoClient> {
   return Object.fromEntries([...instances].map(([name, sockudo]) => [name, sockudo.client]))
+}
+
+/**
+ * Opens every client's `sockudo-*` stores right away (browser only), so devtools and
+ * `$pinia.state` show each client's connection, channels, presence and recovery from the start,
+ * whichever composables a page happens to use.
+ */
+export function openStores(nuxtApp: Pick<NuxtApp, 'vueApp'>, names: Iterable<string>): void {
+  nuxtApp.vueApp.runWithContext(() => {
+    for (const name of names) {
+      for (const store of [sockudoConnectionStore, sockudoChannelsStore, sockudoPresenceStore, sockudoRecoveryStore]) store(name)()
+    }
+  })
 }

@@ -76,6 +76,14 @@ export interface SockudoClientConfig {
    */
   connectionRecovery: boolean
   /**
+   * V2: keep recovery positions across page reloads in `sessionStorage` (per tab), so a reload
+   * resumes instead of losing what was published meanwhile; needs `connectionRecovery`. `null`
+   * keeps them for the page's lifetime only (an app callback goes through `sockudo:client-options`).
+   * Env: `NUXT_PUBLIC_SOCKUDO_RECOVERY_STORAGE`.
+   * @default null
+   */
+  recoveryStorage: 'sessionStorage' | null
+  /**
    * V2 delta compression: `true` advertises every built-in algorithm, `{ algorithms }` only those.
    * Decoders load on first use. Env: `NUXT_PUBLIC_SOCKUDO_DELTA_COMPRESSION` (`true` or JSON).
    * @default false

@@ -1,7 +1,7 @@
 import type { SockudoClient } from '@sockudo/vue'
 import { defineNuxtPlugin, onNuxtReady, useRuntimeConfig } from '#imports'
 import { clientConfig } from '../client-options'
-import { clientsByName, createClients } from '../create-clients'
+import { clientsByName, createClients, openStores } from '../create-clients'
 
 /**
  * Browser side. Creates every configured client from public runtime config (after the app's
@@ -17,6 +17,7 @@ export default defineNuxtPlugin({
     const config = useRuntimeConfig().public.sockudo
     const instances = await createClients(nuxtApp, config, 'client')
     for (const sockudo of instances.values()) nuxtApp.vueApp.use(sockudo)
+    openStores(nuxtApp, instances.keys())
     onNuxtReady(() => {
       for (const [name, sockudo] of instances) {
         if (clientConfig(config, name).autoConnect !== false && !sockudo.disposed) sockudo.client.connect()
