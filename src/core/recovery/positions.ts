@@ -14,9 +14,20 @@ export interface RecoveryPosition {
 export class RecoveryPositions {
   private positions = new Map<string, RecoveryPosition>()
 
-  /** Records the position of a frame that carries `channel` and `serial`. */
+  /**
+   * Records the position of a frame that carries `channel` and `serial`.
+   *
+   * A `subscription_succeeded` only gives a starting serial, never a stream id, and never
+   * replaces a known position: the real Sockudo (5.2) puts the history store's stream id on it
+   * while live messages carry the replay stream's, so resuming with it fails with
+   * `stream_reset`; and after a reconnect its serial is the head, past the gap to recover.
+   */
   record(frame: InboundFrame): void {
     if (frame.channel === undefined || frame.serial === undefined) return
+    if (frame.event.endsWith('subscription_succeeded')) {
+      if (!this.positions.has(frame.channel)) this.positions.set(frame.channel, { serial: frame.serial })
+      return
+    }
     const position: RecoveryPosition = { serial: frame.serial }
     if (frame.streamId !== undefined) position.streamId = frame.streamId
     if (frame.messageId !== undefined) position.lastMessageId = frame.messageId

@@ -23,6 +23,17 @@ describe('recovery positions', () => {
     expect(p.all()).toEqual({ a: { serial: '4', streamId: 's', lastMessageId: 'm' } })
   })
 
+  it('takes only a starting serial from subscription_succeeded, never its stream id, and never over a known position', () => {
+    const p = new RecoveryPositions()
+    // Real Sockudo 5.2: the subscribe answer carries the history store's stream id, live frames another.
+    p.record({ event: 'sockudo_internal:subscription_succeeded', channel: 'a', serial: '0', streamId: 'history-stream' })
+    expect(p.get('a')).toEqual({ serial: '0' })
+    p.record({ event: 'tick', channel: 'a', serial: '1', streamId: 'live-stream', messageId: 'm1' })
+    // A resubscribe after a reconnect answers with the head: the gap before it must stay recoverable.
+    p.record({ event: 'sockudo_internal:subscription_succeeded', channel: 'a', serial: '9', streamId: 'history-stream' })
+    expect(p.get('a')).toEqual({ serial: '1', streamId: 'live-stream', lastMessageId: 'm1' })
+  })
+
   it('builds resume data with bare integer serials for the given channels only', () => {
     const data = buildResumeData({ a: { serial: '18446744073709551615', streamId: 's"1' }, b: { serial: '1' } }, ['a'])
     expect(data).toBe('{"channel_positions":{"a":{"serial":18446744073709551615,"stream_id":"s\\"1"}}}')
