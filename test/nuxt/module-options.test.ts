@@ -125,3 +125,33 @@ describe('V2 options from nuxt.config', () => {
     expect((await loadCodec('protobuf'))?.format).toBe('protobuf')
   })
 })
+
+describe('the option tables', () => {
+  /** `option → env var` rows of the first table under `## Options` in `file`. */
+  async function optionRows(file: string, heading: RegExp): Promise<Map<string, string>> {
+    const text = await readFile(new URL(`../../${file}`, import.meta.url), 'utf8')
+    const section = text.slice(text.search(heading))
+    const rows = new Map<string, string>()
+    for (const line of section.split('\n').slice(1)) {
+      if (/^#{1,3} /.test(line)) break
+      const cells = line.split(/(?<!\\)\|/).slice(1, -1).map(cell => cell.trim())
+      const name = /^`(\w+)`$/.exec(cells[0] ?? '')?.[1]
+      if (name) rows.set(name, cells[3] ?? '')
+    }
+    return rows
+  }
+
+  /** Nuxt's env name of a runtime-config key: SCREAMING_SNAKE_CASE under the half's prefix. */
+  const envName = (name: string, isPublic: boolean): string =>
+    `${isPublic ? 'NUXT_PUBLIC_SOCKUDO_' : 'NUXT_SOCKUDO_'}${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toUpperCase()}`
+
+  it.each([['README.md', /^### Options$/m], ['nuxt-module/README.md', /^## Options$/m]])('%s lists every option with its env name', async (file, heading) => {
+    const rows = await optionRows(file, heading)
+    expect([...rows.keys()].sort()).toEqual(Object.keys(defaultOptions).sort())
+    const { public: pub } = toRuntimeConfig(defaultOptions)
+    for (const [name, env] of rows) {
+      if (name === 'routePrefix' || name === 'routes' || name === 'clients') continue
+      expect(env, `${file}: ${name}`).toContain(envName(name, name in pub))
+    }
+  })
+})
