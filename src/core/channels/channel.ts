@@ -7,7 +7,7 @@ import type { TimerHandle } from '../util/clock'
 import { isRecord, parseMaybeJson, serialToString } from '../util/json'
 import { CallbackRegistry } from './callbacks'
 import type { ChannelContext } from './context'
-import { eventData, toMetadata, toSockudoEvent } from './event'
+import { asPublished, eventData, toMetadata, toSockudoEvent } from './event'
 import { buildSubscribeData } from './subscribe-frame'
 import type { ChannelEvents, EventCallback, GlobalCallback, RewindResult, SubscribeOptions, SubscriptionState } from './types'
 
@@ -169,6 +169,7 @@ export class Channel {
   /** @internal Handles a frame routed to this channel. */
   _handle(frame: InboundFrame, canonical: CanonicalName | null): void {
     if (canonical === null) return this.deliverApp(frame)
+    if (canonical.name === 'message.create' && frame.name !== undefined) return this.deliverApp(asPublished(frame))
     const data = parseMaybeJson(frame.data)
     switch (canonical.name) {
       case 'subscription_succeeded':

@@ -28,6 +28,16 @@ export function toMetadata(event: SockudoEvent): EventMetadata {
   return meta
 }
 
+/**
+ * The frame as the app bound it. With versioned messages on, Sockudo delivers a never-edited
+ * message from rewind, socket history and cold recovery as `sockudo:message.create` carrying
+ * the original event name in `name`, while the live frame used that name as its event; both
+ * reach `bind('<name>')` (and the reducer still sees `sockudo_action` and `name`).
+ */
+export function asPublished(frame: InboundFrame): InboundFrame {
+  return frame.name !== undefined && frame.event.endsWith(':message.create') ? { ...frame, event: frame.name } : frame
+}
+
 /** A mutable-message append: by its runtime header, or by its event name (either prefix family). */
 function isAppend(frame: InboundFrame): boolean {
   return frame.extras?.headers?.sockudo_action === 'message.append' || frame.event.endsWith(':message.append')

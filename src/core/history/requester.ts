@@ -1,12 +1,11 @@
 import { ConnectionError, SockudoError } from '../errors'
-import { eventData, toSockudoEvent } from '../channels/event'
-import { envelopeToFrame } from '../protocol/json-frame'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 import type { ProtocolNames } from '../protocol/names'
 import type { RequestTracker } from '../protocol/request-tracker'
 import type { Clock, TimerHandle } from '../util/clock'
 import { isRecord, parseMaybeJson, serialToString } from '../util/json'
-import type { HistoryItem, HistoryPage, HistoryParams } from './types'
+import { decodeHistoryItem } from './item'
+import type { HistoryPage, HistoryParams } from './types'
 
 interface Pending {
   params: HistoryParams
@@ -91,7 +90,7 @@ export class HistoryRequester {
 
   private page(channel: string, data: unknown, params: HistoryParams): HistoryPage {
     const d = isRecord(data) ? data : {}
-    const items = Array.isArray(d.items) ? d.items.flatMap(toItem) : []
+    const items = Array.isArray(d.items) ? d.items.flatMap((raw) => decodeHistoryItem(raw) ?? []) : []
     const nextCursor = typeof d.next_cursor === 'string' ? d.next_cursor : undefined
     const hasMore = d.has_more === true && nextCursor !== undefined
     const bounds = isRecord(d.bounds) ? d.bounds : undefined
@@ -105,22 +104,6 @@ export class HistoryRequester {
     const attach = bounds ? serialToString(bounds.attach_serial) : undefined
     if (attach !== undefined) page.attachSerial = attach
     return page
-  }
-}
-
-function toItem(raw: unknown): HistoryItem[] {
-  if (!isRecord(raw) || !isRecord(raw.message)) return []
-  try {
-    const frame = envelopeToFrame(raw.message)
-    const item: HistoryItem = { event: toSockudoEvent(frame, eventData(frame)) }
-    const serial = serialToString(raw.serial) ?? frame.serial
-    if (serial !== undefined) item.serial = serial
-    const streamId = typeof raw.stream_id === 'string' ? raw.stream_id : frame.streamId
-    if (streamId !== undefined) item.streamId = streamId
-    if (typeof raw.published_at_ms === 'number') item.publishedAtMs = raw.published_at_ms
-    return [item]
-  } catch {
-    return []
   }
 }
 

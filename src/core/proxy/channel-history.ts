@@ -1,7 +1,8 @@
-import { eventData, toSockudoEvent } from '../channels/event'
-import type { HistoryItem, HistoryPage, HistoryParams } from '../history/types'
-import { envelopeToFrame } from '../protocol/json-frame'
-import { asArray, asRecord, compact, num, serial, str } from './decode'
+import { decodeHistoryItem } from '../history/item'
+import type { HistoryPage, HistoryParams } from '../history/types'
+import { asArray, asRecord, compact, serial, str } from './decode'
+
+export { decodeHistoryItem }
 import { serialParam } from './params'
 import { callProxy } from './request'
 import type { ProxyEndpointOptions } from './request'
@@ -26,24 +27,6 @@ export function toChannelHistoryParams(params: HistoryParams): Record<string, un
     start_time_ms: params.startTimeMs,
     end_time_ms: params.endTimeMs,
     until_attach: params.untilAttach,
-  })
-}
-
-/** Decodes one raw REST history item into the socket history's item shape; `undefined` when malformed. */
-export function decodeHistoryItem(value: unknown): HistoryItem | undefined {
-  const raw = asRecord(value)
-  if (typeof raw.message !== 'object' || raw.message === null) return undefined
-  let frame
-  try {
-    frame = envelopeToFrame(asRecord(raw.message))
-  } catch {
-    return undefined
-  }
-  return compact({
-    event: toSockudoEvent(frame, eventData(frame)),
-    serial: serial(raw.serial) ?? frame.serial,
-    streamId: str(raw.stream_id) ?? frame.streamId,
-    publishedAtMs: num(raw.published_at_ms),
   })
 }
 

@@ -22,21 +22,8 @@ export function num(value: unknown): number | undefined {
   return undefined
 }
 
-/**
- * A serial as an exact decimal string: integers (or integral floats such as `7.0` from f64
- * headers), bigints and digit strings are accepted; anything else is `undefined`.
- */
-export function serial(value: unknown): string | undefined {
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : undefined
-  if (typeof value === 'bigint') return value.toString()
-  if (typeof value === 'string') {
-    const trimmed = value.trim()
-    if (/^-?\d+$/.test(trimmed)) return trimmed
-    const integral = /^(-?\d+)\.0+$/.exec(trimmed)
-    return integral ? integral[1] : undefined
-  }
-  return undefined
-}
+/** The one serial rule of the client (exact decimal strings): see `serialToString`. */
+export { serialToString as serial } from '../util/json'
 
 /** A boolean, or `fallback`. */
 export function bool(value: unknown, fallback = false): boolean {

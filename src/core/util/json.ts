@@ -29,6 +29,9 @@ export function stringField(value: unknown, key: string): string | undefined {
 export function serialToString(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : undefined
   if (typeof value === 'bigint') return value.toString()
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return value.trim()
-  return undefined
+  if (typeof value !== 'string') return undefined
+  const trimmed = value.trim()
+  if (/^-?\d+$/.test(trimmed)) return trimmed
+  // Sockudo writes some serials as f64 (`"sockudo_history_serial": 1.0`); lossless parsing keeps the text.
+  return /^(-?\d+)\.0+$/.exec(trimmed)?.[1]
 }

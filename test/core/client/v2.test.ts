@@ -24,7 +24,8 @@ describe('V2 features (fake server)', () => {
     client.subscribe('orders')
     await flush()
     server.subscribed(server.last, 'orders', {}, { stream_id: 's1', serial: 5 })
-    expect(client.getRecoveryPosition('orders')).toEqual({ serial: '5', streamId: 's1' })
+    // The subscribe answer gives the starting serial only (its stream id is the history store's on a real Sockudo).
+    expect(client.getRecoveryPosition('orders')).toEqual({ serial: '5' })
     server.last.serverSend('{"event":"x","channel":"orders","data":"{}","message_id":"m9","stream_id":"s1","serial":9007199254740993}')
     expect(client.getRecoveryPosition('orders')).toEqual({ serial: '9007199254740993', streamId: 's1', lastMessageId: 'm9' })
     server.last.serverClose(1006)
@@ -128,6 +129,22 @@ describe('V2 features (fake server)', () => {
     await flush()
     server.last.serverSend({ event: 'sockudo:error', data: { code: 4300, message: "Channel error: Durable history is disabled by policy for channel 'h'" } })
     await expect(page).rejects.toMatchObject({ serverCode: 4300 })
+  })
+})
+
+describe('stored messages in versioned form (as a real Sockudo rewinds and replays them)', () => {
+  it('delivers sockudo:message.create with a name to bind(<name>), like the live frame', async () => {
+    const { client, server, connect } = fakeClient({ protocolVersion: 2 })
+    await connect()
+    const channel = client.subscribe('history-c')
+    await flush()
+    server.subscribed(server.last, 'history-c')
+    const got: unknown[] = []
+    channel.bind('tick', (d, meta) => got.push([d, meta.messageId, meta.extras?.headers?.sockudo_action]))
+    const headers = { sockudo_action: 'message.create', sockudo_message_serial: 'ms1' }
+    server.last.serverSend({ event: 'sockudo:message.create', channel: 'history-c', name: 'tick', data: '{"i":1}', message_id: 'm1', serial: 1, extras: { headers } })
+    server.last.serverSend({ event: 'tick', channel: 'history-c', data: '{"i":2}', message_id: 'm2', serial: 2, extras: { headers } })
+    expect(got).toEqual([[{ i: 1 }, 'm1', 'message.create'], [{ i: 2 }, 'm2', 'message.create']])
   })
 })
 
