@@ -7,61 +7,22 @@
  *   showing a page that cannot connect.
  */
 import { spawn } from 'node:child_process'
-import { connect } from 'node:net'
-import WebSocket from 'ws'
 import { startServer } from '../test/server/index'
+import { probeSockudo } from './dev-probe'
 
 const host = process.env.SOCKUDO_HOST ?? '127.0.0.1'
 const port = Number(process.env.SOCKUDO_PORT ?? 6001)
 const key = process.env.NUXT_PUBLIC_SOCKUDO_KEY ?? 'app-key'
 
-function isListening(): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port })
-    socket.once('connect', () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once('error', () => resolve(false))
-    socket.setTimeout(1000, () => {
-      socket.destroy()
-      resolve(false)
-    })
-  })
-}
-
-/** Whether the listener speaks Sockudo: `pusher:connection_established` on `/app/<key>` within 3 s; else what happened. */
-function handshake(): Promise<{ ok: true } | { ok: false, why: string }> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://${host}:${port}/app/${key}?protocol=7&client=js&version=8.4.0`)
-    const done = (result: { ok: true } | { ok: false, why: string }): void => {
-      clearTimeout(timer)
-      ws.removeAllListeners()
-      ws.on('error', () => {})
-      ws.terminate()
-      resolve(result)
-    }
-    const timer = setTimeout(() => done({ ok: false, why: 'no connection_established within 3 s' }), 3000)
-    ws.on('message', (raw) => {
-      const text = String(raw)
-      if (text.includes('pusher:connection_established')) done({ ok: true })
-      else done({ ok: false, why: `first frame was not connection_established: ${text.slice(0, 120)}` })
-    })
-    ws.on('unexpected-response', (_req, res) => done({ ok: false, why: `HTTP ${res.statusCode} instead of a WebSocket upgrade` }))
-    ws.on('close', (code) => done({ ok: false, why: `closed with ${code} before connection_established` }))
-    ws.on('error', (error) => done({ ok: false, why: error.message }))
-  })
-}
-
 async function chooseServer(): Promise<{ kind: 'local' | 'external', stop?: () => Promise<void> }> {
-  if (!(await isListening())) {
+  const found = await probeSockudo(host, port, key)
+  if (found.kind === 'free') {
     const server = await startServer({ host, port })
     console.log(`[dev] local Sockudo-compatible test server on ws://${host}:${port} (app-id / app-key / app-secret)`)
     return { kind: 'local', stop: () => server.close() }
   }
-  const answer = await handshake()
-  if (!answer.ok) {
-    console.error(`[dev] something listens on ${host}:${port} but it does not answer the Sockudo handshake for key "${key}" (${answer.why}).`)
+  if (found.kind === 'foreign') {
+    console.error(`[dev] something listens on ${host}:${port} but it does not answer the Sockudo handshake for key "${key}" (${found.why}).`)
     console.error('[dev] Stop it, or run against another port: SOCKUDO_PORT=6002 npm run dev')
     process.exit(1)
   }

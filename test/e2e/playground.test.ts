@@ -247,6 +247,27 @@ describe('playground in Chromium', () => {
     await finish(opened, 'presence-renamed')
   })
 
+  it('keeps a name typed before hydration', async () => {
+    const context = await visitor('bob')
+    const page = await context.newPage()
+    const problems = collectProblems(page)
+    // Hold the app's scripts until the name is typed into the server-rendered page.
+    let release: () => void = () => {}
+    const held = new Promise<void>(resolve => (release = resolve))
+    await page.route('**/_nuxt/**/*.js', async (route) => {
+      await held
+      await route.continue()
+    })
+    // Module scripts hold DOMContentLoaded back: wait for the server-rendered input itself.
+    await page.goto(stack.url + '/presence', { waitUntil: 'commit' })
+    await page.getByTestId('me-input').fill('early-bird')
+    release()
+    await until(async () => (await texts(page, '[data-testid="roster"] li')).join('|').includes('early-bird'), 'early-bird in the roster')
+    expect(await page.getByTestId('me-input').inputValue()).toBe('early-bird')
+    await finish({ page, problems }, 'presence-typed-early')
+    await context.close()
+  })
+
   it('says before any click that the local server has no push device registry', async () => {
     const opened = await open(alice, '/push')
     const { page } = opened
