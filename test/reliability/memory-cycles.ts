@@ -5,6 +5,8 @@
  * one SockudoClient and prints one JSON line `{ cycles, before, after, ratio }` of heapUsed
  * bytes measured after full GCs. The server runs in another process, so only the client counts.
  */
+// Measures what a production build ships (and defines __DEV__, which a bundler would replace).
+import '../bench/define-production'
 import Pusher from 'pusher'
 import { SockudoClient } from '../../src/core'
 import { APP } from './support-app'
