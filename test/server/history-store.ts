@@ -1,13 +1,14 @@
 /** Durable channel history queries shared by REST (http.md §2.9) and `sockudo:channel_history`. */
 import type { ServerFrame } from './frame'
-import type { AppState, ChannelState, StoredMessage } from './state'
+import { historyStreamId, type AppState, type ChannelState, type StoredMessage } from './state'
 import { stringifyJson, toSerial } from './util'
-import { latestFrame, findByMessageId } from './versioned-view'
+import { currentState, findByMessageId, realtimeMessage, runtimeFrame } from './versioned-view'
+import type { MessageVersion } from './versioned'
 
-/** The realtime form of a stored message: its latest version when it is mutable. */
+/** The realtime form of a stored message (rewind): the runtime frame of its latest version when it is mutable. */
 export function projectLatest(app: AppState, ch: ChannelState, stored: StoredMessage): ServerFrame {
   const message = app.config.versionedMessages ? findByMessageId(app, ch.name, stored.frame.message_id) : undefined
-  return message ? latestFrame(message, stored.frame) : stored.frame
+  return message ? runtimeFrame(message, stored.frame) : stored.frame
 }
 
 export interface HistoryQuery {
@@ -74,31 +75,38 @@ export function queryHistory(app: AppState, ch: ChannelState, q: HistoryQuery, l
     direction, limit, has_more: hasMore,
     next_cursor: hasMore && last ? encodeCursor(app, ch, last.historySerial, direction, bounds) : null,
     bounds: { ...bounds, start_serial: bounds.start_serial, end_serial: bounds.end_serial },
-    continuity: continuity(ch, hasMore),
+    continuity: continuity(app, ch, hasMore),
     stream_state: {
-      stream_id: ch.streamId, durable_state: 'healthy', recovery_allowed: true, reset_required: false, reason: null,
+      stream_id: historyStreamId(app, ch), durable_state: 'healthy', recovery_allowed: true, reset_required: false, reason: null,
       node_id: null, last_transition_at_ms: null, authoritative_source: 'in_memory', observed_source: 'in_memory',
     },
   }
 }
 
 function historyItem(app: AppState, ch: ChannelState, m: StoredMessage): Record<string, unknown> {
-  const message = projectLatest(app, ch, m)
-  const action = message.extras?.headers?.sockudo_action
-  const versioned = typeof action === 'string' && app.config.versionedMessages
+  const message = historyMessage(app, ch, m)
+  const versioned = typeof message.action === 'string'
   return {
-    stream_id: ch.streamId, serial: m.historySerial, published_at_ms: m.publishedAtMs, message_id: m.frame.message_id,
-    event_name: versioned ? `sockudo:${action}` : message.event, operation_kind: versioned ? action : 'append',
+    stream_id: historyStreamId(app, ch), serial: m.historySerial, published_at_ms: m.publishedAtMs, message_id: m.frame.message_id,
+    event_name: message.event, operation_kind: versioned ? message.action : 'append',
     payload_size_bytes: Buffer.byteLength(stringifyJson(message)), message,
   }
 }
 
+/** A history item's `message`: the latest version as a `VersionedRealtimeMessage` (live stream id), else the stored frame. */
+function historyMessage(app: AppState, ch: ChannelState, m: StoredMessage): Record<string, unknown> {
+  const message = app.config.versionedMessages ? findByMessageId(app, ch.name, m.frame.message_id) : undefined
+  if (!message) return { ...m.frame }
+  const latest = message.versions.at(-1) as MessageVersion
+  return { ...realtimeMessage(message, latest, currentState(message).data), name: currentState(message).name, stream_id: m.frame.stream_id }
+}
+
 /** Continuity block of a history page. */
-export function continuity(ch: ChannelState, hasMore = false): Record<string, unknown> {
+export function continuity(app: AppState, ch: ChannelState, hasMore = false): Record<string, unknown> {
   const first = ch.history[0]
   const last = ch.history.at(-1)
   return {
-    stream_id: ch.streamId, oldest_available_serial: first?.historySerial ?? null, newest_available_serial: last?.historySerial ?? null,
+    stream_id: historyStreamId(app, ch), oldest_available_serial: first?.historySerial ?? null, newest_available_serial: last?.historySerial ?? null,
     oldest_available_published_at_ms: first?.publishedAtMs ?? null, newest_available_published_at_ms: last?.publishedAtMs ?? null,
     retained_messages: ch.history.length, retained_bytes: ch.history.reduce((n, m) => n + Buffer.byteLength(stringifyJson(m.frame)), 0),
     complete: !hasMore, truncated_by_retention: false,
@@ -106,7 +114,7 @@ export function continuity(ch: ChannelState, hasMore = false): Record<string, un
 }
 
 function encodeCursor(app: AppState, ch: ChannelState, serial: bigint, direction: string, bounds: Bounds): string {
-  const body = { version: 1, app_id: app.config.id, channel: ch.name, stream_id: ch.streamId, serial, direction, bounds }
+  const body = { version: 1, app_id: app.config.id, channel: ch.name, stream_id: historyStreamId(app, ch), serial, direction, bounds }
   return Buffer.from(stringifyJson(body)).toString('base64url')
 }
 
@@ -122,6 +130,6 @@ function decodeCursor(app: AppState, ch: ChannelState, cursor: string, direction
   if (body.app_id !== app.config.id || body.channel !== ch.name || body.direction !== direction) {
     throw new HistoryQueryError('History cursor does not match the request')
   }
-  if (body.stream_id !== ch.streamId) throw new HistoryQueryError('Expired history cursor: channel stream changed')
+  if (body.stream_id !== historyStreamId(app, ch)) throw new HistoryQueryError('Expired history cursor: channel stream changed')
   return toSerial(body.serial) ?? 0n
 }

@@ -1,6 +1,7 @@
 /**
  * The publish pipeline shared by HTTP triggers and client events: V2 metadata (message_id,
  * stream_id, serial), history + replay buffer, cache channels, then fan-out per recipient.
+ * With versioned messages on, client events become versioned creates too (as on the real server).
  */
 import { channelKind, wildcardMatches } from './channel-names'
 import type { ServerContext } from './context'
@@ -55,7 +56,7 @@ export function publish(ctx: ServerContext, app: AppState, input: PublishInput):
     result.messageId = frame.message_id
     result.serial = ch.serial
     if (app.config.history) result.historySerial = ch.historySerial += 1n
-    if (app.config.history && app.config.versionedMessages && !input.sender) result.versionSerial = applyVersionedCreate(ctx, app, ch, frame, result)
+    if (app.config.history && app.config.versionedMessages) result.versionSerial = applyVersionedCreate(ctx, app, ch, frame, result)
     store(ctx, app, ch, frame, result.historySerial ?? 0n)
   }
   if (channelKind(input.channel) === 'cache' && !ephemeral) {

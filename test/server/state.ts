@@ -27,7 +27,14 @@ export interface ChannelState {
   name: string
   subscribers: Set<Session>
   members: Map<string, PresenceMember>
+  /** Stream id of the live (delivery / replay / version store) serials: what live frames carry and `resume` compares. */
   streamId: string
+  /**
+   * Stream id of the durable history store. The real server (5.2) keeps a separate one when versioned
+   * messages are on: it is what `subscription_succeeded` and history pages carry. Read it through
+   * {@link historyStreamId}.
+   */
+  historyStreamId: string
   /** Last delivery serial handed out (0 = none). */
   serial: bigint
   /** Last history serial handed out. */
@@ -62,10 +69,25 @@ export function createAppState(config: ResolvedApp): AppState {
 export function channelState(app: AppState, name: string): ChannelState {
   let state = app.channels.get(name)
   if (!state) {
-    state = { name, subscribers: new Set(), members: new Map(), streamId: uuid(), serial: 0n, historySerial: 0n, history: [], replay: [] }
+    state = { name, subscribers: new Set(), members: new Map(), streamId: uuid(), historyStreamId: uuid(), serial: 0n, historySerial: 0n, history: [], replay: [] }
     app.channels.set(name, state)
   }
   return state
+}
+
+/** The history store's stream id: its own with versioned messages on, else the live stream's (one store assigns both). */
+export function historyStreamId(app: AppState, ch: ChannelState): string {
+  return app.config.history && app.config.versionedMessages ? ch.historyStreamId : ch.streamId
+}
+
+/** New stream generation for both stores (serials restart, history and buffer dropped). */
+export function resetStreams(ch: ChannelState): void {
+  ch.streamId = uuid()
+  ch.historyStreamId = uuid()
+  ch.replay = []
+  ch.history = []
+  ch.serial = 0n
+  ch.historySerial = 0n
 }
 
 /** A channel is occupied while it has subscribers. */

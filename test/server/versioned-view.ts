@@ -1,4 +1,4 @@
-/** Read views of versioned messages: latest realtime frame and the REST `VersionedRealtimeMessage`. */
+/** Read views of versioned messages: runtime frames (rewind, history, cold resume) and the REST `VersionedRealtimeMessage`. */
 import type { ServerFrame } from './frame'
 import type { AppState } from './state'
 import { runtimeHeaders, versionStore, type MessageVersion, type VersionedMessage } from './versioned'
@@ -23,17 +23,24 @@ export function currentState(message: VersionedMessage): { name: string; data: u
   return state
 }
 
-/** The realtime frame of the latest version (the original frame while only the create exists). */
-export function latestFrame(message: VersionedMessage, original: ServerFrame): ServerFrame {
-  const latest = message.versions.at(-1) as MessageVersion
-  if (message.versions.length === 1) return original
-  const state = currentState(message)
-  const userExtras = Object.fromEntries(Object.entries(state.extras?.headers ?? {}).filter(([k]) => !k.startsWith('sockudo_')))
-  return {
+/**
+ * The runtime frame of `message` as of `upTo` (default: its latest version), as the real server
+ * builds it from a version record for rewind, socket history replay and cold resume: event
+ * `sockudo:message.<action>` (a never-edited message too), the original event in `name`, the
+ * aggregate data and the stored extras with that version's runtime headers.
+ */
+export function runtimeFrame(message: VersionedMessage, original: ServerFrame, upTo = message.versions.length): ServerFrame {
+  const prefix = { ...message, versions: message.versions.slice(0, upTo) }
+  const latest = prefix.versions.at(-1) as MessageVersion
+  const state = currentState(prefix)
+  const headers = { ...state.extras?.headers, ...runtimeHeaders(message, latest) }
+  const frame: ServerFrame = {
     event: `sockudo:${latest.action}`, channel: message.channel, data: state.data, name: state.name,
-    user_id: latest.clientId ?? original.user_id, message_id: message.messageId, stream_id: original.stream_id,
-    serial: latest.deliverySerial, extras: { ...state.extras, headers: { ...userExtras, ...runtimeHeaders(message, latest) } },
+    message_id: message.messageId, stream_id: original.stream_id, serial: latest.deliverySerial, extras: { ...state.extras, headers },
   }
+  const user = message.versions[0]?.clientId ?? latest.clientId
+  if (user) frame.user_id = user
+  return frame
 }
 
 /** REST shape of one version (`data` = fragment for append versions when `fragment` is set). */
@@ -42,8 +49,8 @@ export function realtimeMessage(message: VersionedMessage, version: MessageVersi
     event: `sockudo:${version.action}`, channel: message.channel, data, name: message.versions[0]?.name,
     serial: version.deliverySerial,
   }
-  const headers = Object.fromEntries(Object.entries(version.extras?.headers ?? {}).filter(([k]) => !k.startsWith('sockudo_')))
-  if (Object.keys(headers).length > 0) out.extras = { headers }
+  // Stored extras keep the create's runtime headers (the real server stores them with the create).
+  if (version.extras && Object.keys(version.extras).length > 0) out.extras = version.extras
   Object.assign(out, {
     action: version.action.replace('message.', ''), message_serial: message.messageSerial,
     history_serial: message.historySerial, delivery_serial: version.deliverySerial,
@@ -54,4 +61,14 @@ export function realtimeMessage(message: VersionedMessage, version: MessageVersi
   if (version.metadata !== undefined) v.metadata = version.metadata
   out.version = v
   return out
+}
+
+/** Every version of the channel's messages in delivery order, as runtime frames (cold resume source). */
+export function versionRecords(app: AppState, channel: string): { serial: bigint; frame: ServerFrame }[] {
+  const out: { serial: bigint; frame: ServerFrame }[] = []
+  const ch = app.channels.get(channel)
+  for (const message of versionStore(app).byChannel.get(channel)?.values() ?? []) {
+    message.versions.forEach((v, i) => out.push({ serial: v.deliverySerial, frame: runtimeFrame(message, { event: '', stream_id: ch?.streamId }, i + 1) }))
+  }
+  return out.sort((a, b) => (a.serial < b.serial ? -1 : a.serial > b.serial ? 1 : 0))
 }

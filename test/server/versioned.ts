@@ -71,5 +71,7 @@ export function applyVersionedCreate(ctx: ServerContext, app: AppState, ch: Chan
   if (!channel) store.byChannel.set(ch.name, (channel = new Map()))
   channel.set(serial, message)
   frame.extras = { ...frame.extras, headers: { ...frame.extras?.headers, ...runtimeHeaders(message, version) } }
+  // The real server stores the create with its runtime headers: REST views and later versions keep them.
+  version.extras = frame.extras
   return serial
 }

@@ -6,8 +6,10 @@
  */
 
 /** Keys whose values are timestamps (ms or s since the epoch, or ISO dates). */
-const TIME_KEYS = new Set(['exp', 'iat', 'timestamp_ms', 'sockudo_version_timestamp_ms', 'published_at_ms', 'oldest_available_published_at_ms', 'newest_available_published_at_ms', 'last_transition_at_ms', 'start_time_ms', 'end_time_ms', 'timestamp', 'time', 'time_ms', 'created_at', 'updated_at', 'published_at', 'server_time', 'received_at', 'expires_at', 'at', 'ts', 'occurred_at', 'version_timestamp', 'last_event_at'])
-const ID_KEYS: Record<string, string> = { sockudo_message_serial: 'MS', message_serial: 'MS', sockudo_version_serial: 'VS', node_id: 'N', socket_id: 'S', message_id: 'M', last_message_id: 'M', stream_id: 'STREAM', id: 'ID', version: 'V', connection_id: 'C', history_cursor: 'CUR', next_cursor: 'CUR', cursor: 'CUR', version_serial: 'VS', jti: 'J' }
+const TIME_KEYS = new Set(['exp', 'iat', 'timestamp_ms', 'sockudo_version_timestamp_ms', 'published_at_ms', 'oldest_available_published_at_ms', 'newest_available_published_at_ms', 'last_transition_at_ms', 'start_time_ms', 'end_time_ms', 'timestamp', 'time', 'time_ms', 'created_at', 'updated_at', 'published_at', 'server_time', 'received_at', 'expires_at', 'at', 'ts', 'occurred_at', 'version_timestamp', 'last_event_at', 'last_event_at_ms', 'snapshot_time_ms'])
+const ID_KEYS: Record<string, string> = { sockudo_message_serial: 'MS', message_serial: 'MS', sockudo_version_serial: 'VS', node_id: 'N', socket_id: 'S', message_id: 'M', last_message_id: 'M', stream_id: 'STREAM', id: 'ID', version: 'V', connection_id: 'C', history_cursor: 'CUR', next_cursor: 'CUR', cursor: 'CUR', version_serial: 'VS', jti: 'J',
+  // Ids that name a stream or a message serial inside a payload (resume_failed, publish acks).
+  expected_stream_id: 'STREAM', current_stream_id: 'STREAM', acknowledgement_id: 'MS' }
 const SERIAL_KEYS = new Set(['serial', 'last_serial', 'from_serial', 'to_serial', 'message_serial', 'start_serial', 'end_serial', 'attach_serial', 'head_serial', 'serial_base', 'position'])
 
 /** State of one normalisation pass (one server's whole transcript). */
@@ -39,6 +41,12 @@ export class Normaliser {
 
   private scalar(value: string | number | bigint, key: string, channel: string): unknown {
     if (TIME_KEYS.has(key)) return 'T'
+    // A presence history dedupe key embeds the socket id (`<event>:<app>:<channel>:<user>:<socket>…`).
+    if (key === 'dedupe_key' && typeof value === 'string') return value.replace(/\d+\.\d+/g, (id) => this.placeholder('C', id))
+    // Delta bytes encode the differences between two frames that embed each server's own message
+    // ids, version serials and timestamps, so they never match byte for byte; the schedule around
+    // them (seq, base_index, conflation_key, event) is still compared.
+    if (key === 'delta' && typeof value === 'string') return 'DELTA'
     // Sizes depend on how each server stores a message; that they are numbers is what matters.
     if (key.endsWith('_bytes') && typeof value === 'number') return 'BYTES'
     const prefix = ID_KEYS[key]

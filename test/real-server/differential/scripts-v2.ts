@@ -40,10 +40,17 @@ const socketHistory: Script = {
     const a = await c.open('a', { version: 2 })
     await sub(c, a, ch)
     await publishMany(c, ch, 2, a, 4)
+    const answer = () => a.next((f) => f.event === 'sockudo:channel_history' || /error/.test(f.event))
+    // On JSON text the real server reads an object `data` with a `channel` as a subscribe-like
+    // structure and refuses it; a JSON string, or an object naming the channel only in `params`, works.
     a.send({ event: 'sockudo:channel_history', data: { channel: ch, params: { limit: 10, direction: 'oldest_first', until_attach: true } } })
-    await a.next((f) => f.event === 'sockudo:channel_history' || /error/.test(f.event))
-    a.send({ event: 'sockudo:channel_history', data: { channel: ch, params: { limit: 2 } } })
-    await a.next((f) => f.event === 'sockudo:channel_history' || /error/.test(f.event))
+    await answer()
+    a.send({ event: 'sockudo:channel_history', data: JSON.stringify({ channel: ch, params: { limit: 10, direction: 'oldest_first', until_attach: true } }) })
+    await answer()
+    a.send({ event: 'sockudo:channel_history', data: JSON.stringify({ channel: ch, params: { limit: 2 } }) })
+    await answer()
+    a.send({ event: 'sockudo:channel_history', data: { params: { channel: ch, limit: 1, direction: 'forwards' } } })
+    await answer()
   },
 }
 

@@ -1,13 +1,13 @@
-/** `resume` (v2-features.md §3.2–3.5): hot replay buffer, cold history, failures, resume_success. */
+/** `resume` (v2-features.md §3.2–3.5, checks in the real 5.2 order): hot replay buffer, cold version store or history, failures, resume_success. */
 import type { ServerContext } from '../context'
 import { invalidFormat, WsError } from '../errors'
 import { filterAllows } from '../filters'
 import type { ClientFrame, ServerFrame } from '../frame'
 import { trimReplay } from '../publish'
 import type { Session } from '../session'
-import { channelState, type ChannelState, type StoredMessage } from '../state'
+import { channelState, type ChannelState } from '../state'
 import { isRecord, parseJsonBig, stringifyJson } from '../util'
-import { projectLatest } from '../history-store'
+import { versionRecords } from '../versioned-view'
 
 interface Position {
   serial: bigint
@@ -45,21 +45,60 @@ function parsePositions(frame: ClientFrame): Map<string, Position> {
 interface Failure {
   code: string
   reason: string
+  /** Stream id the failure names as current (the version stream's, or the replay buffer's). */
+  current?: string | null
+  oldest?: bigint | null
+  newest?: bigint | null
 }
 
-function missedMessages(ctx: ServerContext, s: Session, ch: ChannelState, pos: Position): { source: 'hot' | 'cold'; items: StoredMessage[] } | Failure {
+type Outcome = { source: 'hot' | 'cold'; frames: ServerFrame[] } | Failure
+
+/** Hot replay buffer lookup; `undefined` = not covered there (expired, ahead or gap): try cold. */
+function hot(ch: ChannelState, pos: Position): Outcome | undefined {
+  if (ch.serial === 0n && ch.replay.length === 0) return undefined
+  if (pos.streamId !== undefined && pos.streamId !== ch.streamId) return { code: 'stream_reset', reason: 'stream_id_mismatch', current: ch.streamId }
+  if (pos.serial > ch.serial) return undefined
+  if (pos.serial === ch.serial) return { source: 'hot', frames: [] }
+  const first = ch.replay[0]
+  if (!first || pos.serial + 1n < first.serial) return undefined
+  return { source: 'hot', frames: ch.replay.filter((m) => m.serial > pos.serial).map((m) => m.frame) }
+}
+
+/** Cold recovery from the version store (versioned messages on), with the real server's checks in its order. */
+function coldFromVersions(s: Session, ch: ChannelState, pos: Position): Outcome {
+  const records = versionRecords(s.app, ch.name)
+  const current = ch.serial > 0n ? ch.streamId : null
+  const oldest = records[0]?.serial ?? null
+  const newest = records.at(-1)?.serial ?? null
+  const fail = (code: string, reason: string): Failure => ({ code, reason, current, oldest, newest })
+  if ((pos.streamId ?? null) !== current) return fail('stream_reset', 'version_stream_id_mismatch')
+  if (newest === null) return fail('continuity_unverifiable', 'version_stream_head_unavailable')
+  if (pos.serial > newest) return fail('continuity_unverifiable', 'position_ahead_of_version_stream')
+  if (oldest !== null && pos.serial + 1n < oldest) return fail('position_expired', 'version_replay_floor_is_ahead_of_requested_serial')
+  if (newest - pos.serial > BigInt(s.app.config.recoveryBufferSize)) return fail('position_expired', 'recovery_window_exceeded')
+  return { source: 'cold', frames: records.filter((r) => r.serial > pos.serial).map((r) => r.frame) }
+}
+
+/** Cold recovery from durable history (versioned messages off). */
+function coldFromHistory(s: Session, ch: ChannelState, pos: Position): Outcome {
+  if (!s.app.config.history) return { code: 'position_expired', reason: 'hot_replay_expired_and_durable_history_disabled' }
+  if (pos.streamId !== undefined && pos.streamId !== ch.streamId) return { code: 'stream_reset', reason: 'durable_stream_id_mismatch', current: ch.streamId }
+  const first = ch.history[0]
+  if (pos.serial < ch.serial && (!first || first.serial > pos.serial + 1n)) return { code: 'position_expired', reason: 'retained_history_floor_is_ahead_of_requested_serial' }
+  const items = ch.history.filter((m) => m.serial > pos.serial)
+  if (items.length > s.app.config.recoveryBufferSize) return { code: 'position_expired', reason: 'recovery_window_exceeded' }
+  return { source: 'cold', frames: items.map((m) => m.frame) }
+}
+
+function missedMessages(ctx: ServerContext, s: Session, ch: ChannelState, pos: Position): Outcome {
   trimReplay(ctx, s.app, ch)
-  if (pos.streamId !== undefined && pos.streamId !== ch.streamId) return { code: 'stream_reset', reason: 'stream_id_mismatch' }
-  const after = (list: StoredMessage[]) => list.filter((m) => m.serial > pos.serial)
-  const covers = (list: StoredMessage[]) => pos.serial >= ch.serial || (list[0] !== undefined && list[0].serial <= pos.serial + 1n)
-  let result: { source: 'hot' | 'cold'; items: StoredMessage[] } | undefined
-  if (covers(ch.replay)) result = { source: 'hot', items: after(ch.replay) }
-  else if (pos.legacy) return { code: 'continuity_unverifiable', reason: 'legacy_serial_only_position_cannot_use_cold_recovery' }
-  else if (!s.app.config.history) return { code: 'position_expired', reason: 'hot_replay_expired_and_durable_history_disabled' }
-  else if (covers(ch.history)) result = { source: 'cold', items: after(ch.history) }
-  else return { code: 'position_expired', reason: 'retained_history_floor_is_ahead_of_requested_serial' }
-  if (result.items.length > s.app.config.recoveryBufferSize) return { code: 'position_expired', reason: 'recovery_window_exceeded' }
-  return result
+  const fromBuffer = hot(ch, pos)
+  if (fromBuffer) {
+    if ('frames' in fromBuffer && fromBuffer.frames.length > s.app.config.recoveryBufferSize) return { code: 'position_expired', reason: 'recovery_window_exceeded' }
+    return fromBuffer
+  }
+  if (pos.legacy) return { code: 'continuity_unverifiable', reason: 'legacy_serial_only_position_cannot_use_cold_recovery' }
+  return s.app.config.versionedMessages && s.app.config.history ? coldFromVersions(s, ch, pos) : coldFromHistory(s, ch, pos)
 }
 
 export function handleResume(ctx: ServerContext, s: Session, frame: ClientFrame): void {
@@ -72,22 +111,23 @@ export function handleResume(ctx: ServerContext, s: Session, frame: ClientFrame)
     const ch = channelState(s.app, name)
     const outcome = missedMessages(ctx, s, ch, pos)
     if ('code' in outcome) {
-      const oldest = (s.app.config.history ? ch.history : ch.replay)[0]?.serial ?? null
-      const body = { ...outcome, expected_stream_id: pos.streamId ?? null, current_stream_id: ch.streamId, oldest_available_serial: oldest, newest_available_serial: ch.serial > 0n ? ch.serial : null }
+      const body = {
+        code: outcome.code, reason: outcome.reason, expected_stream_id: pos.streamId ?? null, current_stream_id: outcome.current ?? null,
+        oldest_available_serial: outcome.oldest ?? null, newest_available_serial: outcome.newest ?? null,
+      }
       s.send({ event: 'pusher:resume_failed', channel: name, data: stringifyJson(body) })
       failed.push({ channel: name, ...body })
       continue
     }
     const sub = s.subscriptions.get(name)
     let replayed = 0
-    for (const m of outcome.items) {
-      const out: ServerFrame = projectLatest(s.app, ch, m)
+    for (const out of outcome.frames) {
       if (sub && !filterAllows(sub.filter, out, true)) continue
       s.send(out, { broadcast: true })
       replayed++
     }
-    const last = outcome.items.at(-1)
-    const position = last ? { stream_id: ch.streamId, serial: last.serial, last_message_id: last.frame.message_id ?? null } : null
+    const last = outcome.frames.at(-1)
+    const position = last ? { stream_id: last.stream_id ?? ch.streamId, serial: last.serial, last_message_id: last.message_id ?? null } : null
     recovered.push({ channel: name, source: outcome.source, replayed, position })
   }
   s.send({ event: 'pusher:resume_success', data: stringifyJson({ recovered, failed }) })

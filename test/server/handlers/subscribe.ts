@@ -8,7 +8,7 @@ import type { ClientFrame, ServerFrame } from '../frame'
 import { joinPresence, leavePresence, notifyCount, roster } from '../presence'
 import { parseRewind, runRewind, type Rewind } from '../rewind'
 import type { Session, Subscription } from '../session'
-import { channelState, registerUser, type ChannelState } from '../state'
+import { channelState, historyStreamId, registerUser, type ChannelState } from '../state'
 import { hmacHex, isRecord, safeEqual, stringifyJson } from '../util'
 import { capabilityAllows, dataObject } from './common'
 
@@ -124,8 +124,10 @@ function sendSucceeded(s: Session, ch: ChannelState, sub: Subscription, presence
   }
   const frame: ServerFrame = { event: 'pusher_internal:subscription_succeeded', channel: ch.name, data: stringifyJson(payload) }
   if (s.v2 && s.app.config.recovery) {
-    frame.stream_id = ch.streamId
-    frame.serial = ch.serial
+    // The real server advertises the history store's position here (its own stream id with
+    // versioned messages on), not the live stream's: `resume` cannot use it.
+    frame.stream_id = s.app.config.history ? historyStreamId(s.app, ch) : ch.streamId
+    frame.serial = s.app.config.history ? ch.historySerial : ch.serial
   }
   s.send(frame)
 }

@@ -4,7 +4,7 @@
  */
 import type { ServerContext } from '../context'
 import { expireNow } from '../handlers/tokens'
-import { channelState } from '../state'
+import { channelState, resetStreams } from '../state'
 import { isRecord, toSerial } from '../util'
 import { invalidInput } from './respond'
 
@@ -38,11 +38,7 @@ export function handleControl(ctx: ServerContext, path: string, raw: Buffer): un
     }
     case '/_control/reset-stream': {
       const ch = channelState(app, channel)
-      ch.streamId = crypto.randomUUID()
-      ch.replay = []
-      ch.history = []
-      ch.serial = 0n
-      ch.historySerial = 0n
+      resetStreams(ch)
       return { ok: true, stream_id: ch.streamId }
     }
     case '/_control/expire-token': {

@@ -1,7 +1,7 @@
 /** Channel history REST (http.md §2.9): page, state, reset and purge. */
 import { validateChannelName } from '../channel-names'
 import { continuity, HistoryQueryError, queryHistory } from '../history-store'
-import { channelState, type AppState, type ChannelState } from '../state'
+import { channelState, historyStreamId, resetStreams, type AppState, type ChannelState } from '../state'
 import { isRecord, stringifyJson, toSerial } from '../util'
 import { featureDisabled, invalidInput } from './respond'
 import type { RouteRequest } from './router'
@@ -26,22 +26,23 @@ export function getHistory(r: RouteRequest): unknown {
   }
 }
 
-function streamState(ch: ChannelState): Record<string, unknown> {
-  const c = continuity(ch)
+function streamState(app: AppState, ch: ChannelState): Record<string, unknown> {
+  const c = continuity(app, ch)
+  const streamId = historyStreamId(app, ch)
   return {
-    stream_id: ch.streamId, next_serial: ch.historySerial + 1n,
+    stream_id: streamId, next_serial: ch.historySerial + 1n,
     retained: {
-      stream_id: ch.streamId, retained_messages: c.retained_messages, retained_bytes: c.retained_bytes,
+      stream_id: streamId, retained_messages: c.retained_messages, retained_bytes: c.retained_bytes,
       oldest_available_serial: c.oldest_available_serial, newest_available_serial: c.newest_available_serial,
       oldest_available_published_at_ms: c.oldest_available_published_at_ms, newest_available_published_at_ms: c.newest_available_published_at_ms,
     },
-    state: { stream_id: ch.streamId, durable_state: 'healthy', recovery_allowed: true, reset_required: false, reason: null, node_id: null, last_transition_at_ms: null, authoritative_source: 'in_memory', observed_source: 'in_memory' },
+    state: { stream_id: streamId, durable_state: 'healthy', recovery_allowed: true, reset_required: false, reason: null, node_id: null, last_transition_at_ms: null, authoritative_source: 'in_memory', observed_source: 'in_memory' },
   }
 }
 
 export function getHistoryState(r: RouteRequest): unknown {
   const ch = historyChannel(r.app, r.params[0] ?? '')
-  return { channel: ch.name, stream: streamState(ch) }
+  return { channel: ch.name, stream: streamState(r.app, ch) }
 }
 
 function confirm(r: RouteRequest, operation: string): Record<string, unknown> {
@@ -57,16 +58,12 @@ const bytes = (list: ChannelState['history']) => list.reduce((n, m) => n + Buffe
 export function resetHistory(r: RouteRequest): unknown {
   const ch = historyChannel(r.app, r.params[0] ?? '')
   const body = confirm(r, 'reset')
-  const previous = ch.streamId
+  const previous = historyStreamId(r.app, ch)
   const purged = ch.history
-  ch.streamId = crypto.randomUUID()
-  ch.history = []
-  ch.replay = []
-  ch.serial = 0n
-  ch.historySerial = 0n
+  resetStreams(ch)
   return {
     ok: true, operation: 'reset', channel: ch.name, reason: body.reason, requested_by: body.requested_by ?? null,
-    previous_stream_id: previous, new_stream_id: ch.streamId, purged_messages: purged.length, purged_bytes: bytes(purged), stream: streamState(ch),
+    previous_stream_id: previous, new_stream_id: historyStreamId(r.app, ch), purged_messages: purged.length, purged_bytes: bytes(purged), stream: streamState(r.app, ch),
   }
 }
 
@@ -86,6 +83,6 @@ export function purgeHistory(r: RouteRequest): unknown {
   ch.history = ch.history.filter((m) => !drop(m))
   return {
     ok: true, operation: 'purge', channel: ch.name, mode, before_serial: beforeSerial ?? null, before_time_ms: beforeTime ?? null,
-    reason: body.reason, requested_by: body.requested_by ?? null, purged_messages: purged.length, purged_bytes: bytes(purged), stream: streamState(ch),
+    reason: body.reason, requested_by: body.requested_by ?? null, purged_messages: purged.length, purged_bytes: bytes(purged), stream: streamState(r.app, ch),
   }
 }
