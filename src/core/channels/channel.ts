@@ -1,6 +1,7 @@
 import { ChannelError, SockudoError } from '../errors'
 import { TypedEmitter, type Unsubscribe } from '../events'
 import type { HistoryPage, HistoryParams } from '../history/types'
+import { capAtAttach } from '../history/until-attach'
 import type { InboundFrame } from '../protocol/frame'
 import type { CanonicalName } from '../protocol/names'
 import type { TimerHandle } from '../util/clock'
@@ -112,7 +113,7 @@ export class Channel {
       return Promise.reject(new ChannelError('channel/v2-only', 'channelHistory needs protocolVersion 2', { channel: this.name }))
     }
     if (!this.subscribed) return Promise.reject(new ChannelError('channel/not-subscribed', __DEV__ ? `${this.name} is not subscribed` : 'channel/not-subscribed', { channel: this.name }))
-    return this.ctx.history(this.name, params)
+    return this.ctx.history(this.name, capAtAttach(params, this.attachSerial))
   }
 
   /**
