@@ -86,6 +86,11 @@ describe('a fresh app with two clients from nuxt.config', () => {
     await page.waitForFunction(() => document.querySelector('#resumes')?.textContent === '1', undefined, { timeout: 30_000 })
     await page.waitForFunction(() => document.querySelector('#ticks')?.textContent === '1,2,3', undefined, { timeout: 15_000 })
     expect(await text(page, 'ticks')).toBe('1,2,3')
+    // The resume and the channel's position are in the v2 client's recovery store.
+    const recovery = (await piniaState())['sockudo-recovery:v2'] as { enabled: boolean, positions: Record<string, unknown>, lastResume: unknown }
+    expect(recovery.enabled).toBe(true)
+    expect(Object.keys(recovery.positions)).toContain('v2-feed')
+    expect(recovery.lastResume).not.toBeNull()
   })
 
   it('applies deltas the server sends for repeated, similar messages (stats in the v2 connection store)', async () => {
