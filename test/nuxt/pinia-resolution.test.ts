@@ -44,7 +44,7 @@ describe('@pinia/nuxt in an app that lists pinia@3', () => {
       },
     })
     try {
-      const installed = nuxt.options._installedModules.map(m => m.meta?.name)
+      const installed = nuxt.options._installedModules.map((m: { meta?: { name?: string } }) => m.meta?.name)
       expect(installed).toContain('pinia')
       expect(installed).toContain('@sockudo/nuxt')
       expect(nuxt.options.alias.pinia).toBe(join(app, 'node_modules/pinia'))
