@@ -41,21 +41,21 @@ function parseNode(raw: unknown): TagNode {
 
 function validateNode(node: TagNode): string | undefined {
   if (node.op !== undefined) {
-    if (!['and', 'or', 'not'].includes(node.op)) return `Invalid logical operator: ${node.op}`
+    if (!['and', 'or', 'not'].includes(node.op)) return `unknown logical operator: ${node.op}`
     const n = node.nodes?.length ?? 0
-    if (node.op === 'not' && n !== 1) return `NOT operation requires exactly one child node, got ${n}`
-    if (node.op !== 'not' && n < 1) return `${node.op.toUpperCase()} operation requires at least one child node`
+    if (node.op === 'not' && n !== 1) return `not operation requires exactly one child node, got ${n}`
+    if (node.op !== 'not' && n < 1) return `${node.op} operation requires at least one child node`
     for (const [i, child] of (node.nodes ?? []).entries()) {
       const p = validateNode(child)
       if (p) return `Child node ${i}: ${p}`
     }
     return undefined
   }
-  if (!node.key) return 'Leaf node requires a key'
+  if (!node.key) return 'Leaf node requires a non-empty key'
   if (!node.cmp) return 'Leaf node requires a comparison operator'
-  if (!CMPS.includes(node.cmp)) return `Invalid comparison operator: ${node.cmp}`
-  if ((node.cmp === 'in' || node.cmp === 'nin') && !node.vals?.length) return `${node.cmp} operation requires non-empty vals array`
-  if (!['in', 'nin', 'ex', 'nex'].includes(node.cmp) && !node.val) return `${node.cmp} operation requires a val`
+  if (!CMPS.includes(node.cmp)) return `unknown comparison operator: ${node.cmp}`
+  if ((node.cmp === 'in' || node.cmp === 'nin') && !node.vals?.length) return `${node.cmp} operation requires at least one value in vals`
+  if (!['in', 'nin', 'ex', 'nex'].includes(node.cmp) && !node.val) return `${node.cmp} operation requires a non-empty val`
   return undefined
 }
 

@@ -75,7 +75,7 @@ export function queryHistory(app: AppState, ch: ChannelState, q: HistoryQuery, l
     direction, limit, has_more: hasMore,
     next_cursor: hasMore && last ? encodeCursor(app, ch, last.historySerial, direction, bounds) : null,
     bounds: { ...bounds, start_serial: bounds.start_serial, end_serial: bounds.end_serial },
-    continuity: continuity(app, ch, hasMore),
+    continuity: continuity(app, ch, hasMore, truncatedByRetention(ch, bounds)),
     stream_state: {
       stream_id: historyStreamId(app, ch), durable_state: 'healthy', recovery_allowed: true, reset_required: false, reason: null,
       node_id: null, last_transition_at_ms: null, authoritative_source: 'in_memory', observed_source: 'in_memory',
@@ -102,14 +102,26 @@ function historyMessage(app: AppState, ch: ChannelState, m: StoredMessage): Reco
 }
 
 /** Continuity block of a history page. */
-export function continuity(app: AppState, ch: ChannelState, hasMore = false): Record<string, unknown> {
+/**
+ * The memory store's `truncated_by_retention`: the start bound lies before the oldest retained
+ * message, or (without a start bound) the oldest retained serial is past 1.
+ */
+export function truncatedByRetention(ch: ChannelState, bounds: { start_serial: bigint | null; start_time_ms: number | null }): boolean {
+  const oldest = ch.history[0]
+  if (!oldest) return false
+  if (bounds.start_serial !== null && bounds.start_serial < oldest.historySerial) return true
+  if (bounds.start_time_ms !== null && bounds.start_time_ms < oldest.publishedAtMs) return true
+  return bounds.start_serial === null && bounds.start_time_ms === null && oldest.historySerial > 1n
+}
+
+export function continuity(app: AppState, ch: ChannelState, hasMore = false, truncated = false): Record<string, unknown> {
   const first = ch.history[0]
   const last = ch.history.at(-1)
   return {
     stream_id: historyStreamId(app, ch), oldest_available_serial: first?.historySerial ?? null, newest_available_serial: last?.historySerial ?? null,
     oldest_available_published_at_ms: first?.publishedAtMs ?? null, newest_available_published_at_ms: last?.publishedAtMs ?? null,
     retained_messages: ch.history.length, retained_bytes: ch.history.reduce((n, m) => n + Buffer.byteLength(stringifyJson(m.frame)), 0),
-    complete: !hasMore, truncated_by_retention: false,
+    complete: !hasMore && !truncated, truncated_by_retention: truncated,
   }
 }
 

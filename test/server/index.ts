@@ -36,6 +36,11 @@ export interface TestServer {
   readonly context: ServerContext
   /** Stops listening and terminates every socket. */
   close(): Promise<void>
+  /**
+   * Graceful stop like the real server's on SIGTERM: every socket gets `pusher:error` 4200
+   * "Server shutting down" and a 4200 close, then the listener stops.
+   */
+  shutdown(): Promise<void>
   /** Abrupt drop of every socket (no close frame). */
   terminateAll(): void
   /** Clean close of every socket with a close code. */
@@ -84,6 +89,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   return {
     host, port, httpUrl: `http://${host}:${port}`, apps, context: ctx,
     close: async () => {
+      await stop()
+      wss.close()
+    },
+    shutdown: async () => {
+      for (const s of sockets()) s.close(4200, 'Server shutting down')
+      await new Promise((r) => setTimeout(r, 50))
       await stop()
       wss.close()
     },

@@ -9,6 +9,8 @@ export interface PresenceEventInput {
   info: unknown
   cause: string
   connectionId: string
+  appId?: string
+  channel?: string
 }
 
 export interface PresenceRecord {
@@ -33,17 +35,21 @@ export function presenceStream(app: AppState, channel: string): PresenceStream {
 export function recordPresenceEvent(ctx: ServerContext, app: AppState, channel: string, input: PresenceEventInput): void {
   if (!app.config.presenceHistory) return
   const stream = presenceStream(app, channel)
-  stream.events.push({ serial: (stream.events.at(-1)?.serial ?? 0) + 1, publishedAtMs: ctx.now(), input })
+  stream.events.push({ serial: (stream.events.at(-1)?.serial ?? 0) + 1, publishedAtMs: ctx.now(), input: { ...input, appId: app.config.id, channel } })
+}
+
+/** `<event>:<app>:<channel>:<user>:<socket>` (`:_` more on removals: no dead node). */
+function dedupeKey(input: PresenceEventInput): string {
+  const key = `${input.event}:${input.appId}:${input.channel}:${input.userId}:${input.connectionId || '_'}`
+  return input.event === 'member_removed' ? `${key}:_` : key
 }
 
 /** The item shape of `GET …/presence/history`. */
 export function presenceItem(stream: PresenceStream, r: PresenceRecord): Record<string, unknown> {
-  const base = {
-    stream_id: stream.streamId, serial: r.serial, published_at_ms: r.publishedAtMs, event: r.input.event, cause: r.input.cause,
-    user_id: r.input.userId, connection_id: r.input.connectionId,
-  }
-  const presenceEvent = { ...base, user_info: r.input.info, dead_node_id: null }
-  return { ...base, dead_node_id: null, payload_size_bytes: Buffer.byteLength(stringifyJson(presenceEvent)), presence_event: presenceEvent }
+  const common = { published_at_ms: r.publishedAtMs, event: r.input.event, cause: r.input.cause, user_id: r.input.userId, connection_id: r.input.connectionId, dead_node_id: null }
+  // The stored event (real 5.2): no stream id or serial, a dedupe key, no user_info on removals.
+  const presenceEvent = { ...common, user_info: r.input.event === 'member_removed' ? null : r.input.info, dedupe_key: dedupeKey(r.input) }
+  return { stream_id: stream.streamId, serial: r.serial, ...common, payload_size_bytes: Buffer.byteLength(stringifyJson(presenceEvent)), presence_event: presenceEvent }
 }
 
 export function presenceContinuity(stream: PresenceStream, events = stream.events, complete = true): Record<string, unknown> {

@@ -77,5 +77,5 @@ export function updatePresence(ctx: ServerContext, app: AppState, ch: ChannelSta
   const data = stringifyJson({ user_id: userId, user_info: info })
   for (const s of ch.subscribers) if (s.v2) s.send({ event: 'sockudo_internal:presence_update', channel: ch.name, data }, { plainText: true, broadcast: true })
   notifyMeta(app, ch.name, 'sockudo_internal:presence_update', userId)
-  recordPresenceEvent(ctx, app, ch.name, { event: 'member_updated', userId, info, cause: 'update', connectionId: session.socketId })
+  recordPresenceEvent(ctx, app, ch.name, { event: 'member_updated', userId, info, cause: 'join', connectionId: session.socketId }) // real 5.2 records updates with cause join
 }

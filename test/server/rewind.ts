@@ -3,28 +3,28 @@ import type { ServerContext } from './context'
 import { invalidFormat } from './errors'
 import { filterAllows } from './filters'
 import type { ServerFrame } from './frame'
-import { projectLatest } from './history-store'
+import { projectLatest, truncatedByRetention as truncatedRetention } from './history-store'
 import type { Session, Subscription } from './session'
 import type { ChannelState } from './state'
 import { isRecord } from './util'
 
 export type Rewind = { count: number } | { seconds: number }
 
+/** Real 5.2 rules: a positive integer or numeric string, else an object whose `count` / `seconds` / `duration_seconds` is a positive integer (strings inside the object are refused). */
 export function parseRewind(raw: unknown): Rewind {
   const bad = () => invalidFormat('Invalid rewind option in subscription data')
-  const positive = (v: unknown): number | undefined => {
-    const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v
-    return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined
+  const uint = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined)
+  const positive = (n: number | undefined) => {
+    if (n === undefined) return undefined
+    if (n === 0) throw bad()
+    return n
   }
-  const direct = positive(raw)
+  const direct = positive(uint(raw) ?? (typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : undefined))
   if (direct !== undefined) return { count: direct }
   if (!isRecord(raw)) throw bad()
-  if ('count' in raw) {
-    const n = positive(raw.count)
-    if (n === undefined) throw bad()
-    return { count: n }
-  }
-  const seconds = positive(raw.seconds ?? raw.duration_seconds)
+  const count = positive(uint(raw.count))
+  if (count !== undefined) return { count }
+  const seconds = positive(uint(raw.seconds) ?? uint(raw.duration_seconds))
   if (seconds === undefined) throw bad()
   return { seconds }
 }
@@ -32,6 +32,8 @@ export function parseRewind(raw: unknown): Rewind {
 /** Sends historical frames (oldest first), then buffered live ones, then `rewind_complete`. */
 export function runRewind(ctx: ServerContext, s: Session, ch: ChannelState, sub: Subscription, rewind: Rewind): void {
   const max = s.app.config.historyMaxPageSize
+  const from = 'seconds' in rewind ? ctx.now() - rewind.seconds * 1000 : null
+  const truncatedByRetention = truncatedRetention(ch, { start_serial: null, start_time_ms: from })
   const all = ch.history.map((m) => projectLatest(s.app, ch, m))
   let selected: ServerFrame[]
   let truncatedByLimit: boolean
@@ -41,8 +43,7 @@ export function runRewind(ctx: ServerContext, s: Session, ch: ChannelState, sub:
     selected = matching.slice(-take)
     truncatedByLimit = rewind.count > max || matching.length > take
   } else {
-    const from = ctx.now() - rewind.seconds * 1000
-    selected = ch.history.filter((m) => m.publishedAtMs >= from).map((m) => projectLatest(s.app, ch, m))
+    selected = ch.history.filter((m) => m.publishedAtMs >= (from ?? 0)).map((m) => projectLatest(s.app, ch, m))
       .filter((f) => filterAllows(sub.filter, f, true)).slice(0, max)
     truncatedByLimit = true
   }
@@ -55,6 +56,6 @@ export function runRewind(ctx: ServerContext, s: Session, ch: ChannelState, sub:
   for (const frame of live) s.send(frame, { broadcast: true })
   s.send({
     event: 'sockudo:rewind_complete', channel: ch.name,
-    data: { historical_count: selected.length, live_count: live.length, complete: !truncatedByLimit, truncated_by_retention: false, truncated_by_limit: truncatedByLimit },
+    data: { historical_count: selected.length, live_count: live.length, complete: !truncatedByLimit && !truncatedByRetention, truncated_by_retention: truncatedByRetention, truncated_by_limit: truncatedByLimit },
   })
 }

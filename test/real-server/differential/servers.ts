@@ -10,7 +10,8 @@ export async function standIn(): Promise<ServerUnderTest & { close(): Promise<vo
   return {
     kind: 'stand-in', host: server.host, wsPort: port, httpPort: port, key: REAL_APP.key, appId: REAL_APP.id, secret: REAL_APP.secret,
     restart: async () => {
-      await server.close()
+      // Graceful, as the real server's restart is (SIGTERM: 4200 "Server shutting down" to every socket).
+      await server.shutdown()
       server = await startServer({ port, apps: [REAL_LIKE_APP] })
     },
     close: () => server.close(),

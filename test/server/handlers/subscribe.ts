@@ -119,7 +119,7 @@ function verifySignature(s: Session, channel: string, auth: string, channelData:
 function sendSucceeded(s: Session, ch: ChannelState, sub: Subscription, presence: boolean): void {
   const payload: Record<string, unknown> = presence ? { presence: roster(ch) } : {}
   if (s.v2 && s.app.config.history) {
-    sub.attachSerial = ch.historySerial
+    // Announced but not retained for `until_attach` (see handleChannelHistory), as on real 5.2.
     payload.attach_serial = ch.historySerial
   }
   const frame: ServerFrame = { event: 'pusher_internal:subscription_succeeded', channel: ch.name, data: stringifyJson(payload) }

@@ -67,9 +67,13 @@ export function validateToken(ctx: ServerContext, app: AppState, token: string):
   if (typeof iat !== 'number' || typeof exp !== 'number' || typeof jti !== 'string' || typeof clientId !== 'string') {
     throw authError('capability token signature or claims are invalid')
   }
-  if (jti.length < 1 || jti.length > 128 || clientId.length < 1 || Buffer.byteLength(clientId) > 128) throw authError('capability token signature or claims are invalid')
-  if (exp <= now - 30) throw authError('capability token is expired')
-  if (iat > now + 30 || (typeof nbf === 'number' && nbf > now + 30)) throw authError('capability token is not yet valid')
+  // The JWT library checks exp and nbf first (30 s leeway): beyond it the real server only says "invalid".
+  const whole = Math.floor(now)
+  if (exp < whole - 30 || (typeof nbf === 'number' && nbf > whole + 30)) throw authError('capability token signature or claims are invalid')
+  if (clientId.length < 1 || Buffer.byteLength(clientId) > 128) throw authError('x-sockudo-client-id must be 1..=128 bytes')
+  if (jti.length < 1 || jti.length > 128) throw authError('jti must be 1..=128 bytes')
+  if (iat > whole + 30) throw authError('capability token iat is too far in the future')
+  if (exp <= whole - 30) throw authError('capability token is expired')
   if (exp - iat > 86400) throw authError('capability token lifetime exceeds 24 hours')
   if (app.revokedJtis.has(jti) || app.revokedClientIds.has(clientId)) throw authError('capability token has been revoked')
   let capabilities: Capabilities

@@ -30,18 +30,20 @@ export function handlePresenceUpdate(ctx: ServerContext, s: Session, frame: Clie
 }
 
 export function handleChannelHistory(_ctx: ServerContext, s: Session, frame: ClientFrame): void {
+  const data = historyRequest(s, frame)
+  const params: Record<string, unknown> = isRecord(data.params) ? data.params : data
+  const channel = typeof data.channel === 'string' ? data.channel : params.channel
+  if (typeof channel !== 'string') throw invalidFormat('Missing channel in channel_history message')
   if (!s.v2) throw new WsError(4000, 'Protocol error: channel_history is only supported on protocol V2')
-  const data = dataObject(frame)
-  const channel = typeof data?.channel === 'string' ? data.channel : frame.channel
-  if (!channel) throw invalidFormat('Missing data in channel_history message')
   const sub = s.subscriptions.get(channel)
   if (!sub) throw new WsError(4301, `Client event error: Socket ${s.socketId} is not subscribed to channel ${channel}`)
   if (!capabilityAllows(s, 'history', channel)) throw authError(`Connection is not allowed to history channel '${channel}'`)
   if (!s.app.config.history) throw new WsError(4300, `Channel error: Durable history is disabled by policy for channel '${channel}'`)
   if (s.historyRequests >= 2) throw new WsError(4301, 'Client event error: Too many concurrent channel_history requests for this connection')
-  const params: Record<string, unknown> = isRecord(data?.params) ? data.params : (data ?? {})
   const untilAttach = params.until_attach === true || params.untilAttach === true
-  if (untilAttach && sub.attachSerial === undefined) throw invalidFormat('until_attach requires an attach_serial for this subscription')
+  // Real 5.2 clears the recorded attach serial when it stores the subscription right after
+  // subscription_succeeded, so `until_attach` is always refused (sub.attachSerial stays unset).
+  if (untilAttach && sub.attachSerial === undefined) throw invalidFormat(`No attach_serial is recorded for channel '${channel}'`)
   const query = { ...params, limit: Math.min(Number(params.limit ?? 100), 1000) } as Record<string, unknown>
   if (untilAttach) {
     const end = toSerial(query.end_serial)
@@ -57,6 +59,24 @@ export function handleChannelHistory(_ctx: ServerContext, s: Session, frame: Cli
     if (error instanceof HistoryQueryError) throw invalidFormat(error.message)
     throw error
   }
+}
+
+/**
+ * The request object: a JSON string, or an object. On JSON text the real server reads an object
+ * holding `channel`, `channel_data` or `user_data` as subscribe-like data and refuses it; binary
+ * formats decode any object as plain JSON.
+ */
+function historyRequest(s: Session, frame: ClientFrame): Record<string, unknown> {
+  let data: unknown = frame.data
+  if (typeof data === 'string') {
+    try {
+      data = JSON.parse(data) as unknown
+    } catch (error) {
+      throw invalidFormat(`Invalid channel_history data JSON: ${(error as Error).message}`)
+    }
+  } else if (s.format === 'json' && isRecord(data) && ['channel', 'channel_data', 'user_data'].some((k) => typeof data[k] === 'string')) data = undefined
+  if (!isRecord(data)) throw invalidFormat('Missing data in channel_history message')
+  return data
 }
 
 export function handleEnableDelta(_ctx: ServerContext, s: Session): void {
