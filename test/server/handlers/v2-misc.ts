@@ -74,7 +74,10 @@ function historyRequest(s: Session, frame: ClientFrame): Record<string, unknown>
     } catch (error) {
       throw invalidFormat(`Invalid channel_history data JSON: ${(error as Error).message}`)
     }
-  } else if (s.format === 'json' && isRecord(data) && ['channel', 'channel_data', 'user_data'].some((k) => typeof data[k] === 'string')) data = undefined
+  } else if (s.format === 'json' && isRecord(data)) {
+    const record = data
+    if (['channel', 'channel_data', 'user_data'].some((k) => typeof record[k] === 'string')) data = undefined
+  }
   if (!isRecord(data)) throw invalidFormat('Missing data in channel_history message')
   return data
 }
