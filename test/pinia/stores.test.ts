@@ -102,7 +102,7 @@ describe('connection errors', () => {
 
 describe('sockudo-user store', () => {
   it('mirrors the watchlist of the signed-in user', async (ctx) => {
-    skipUnless(ctx, ['userAuthentication', 'watchlistEvents'])
+    skipUnless(ctx, ['userAuthentication', 'watchlistEvents', 'watchlistOffline'])
     const watcher = harnessOf({ user: { id: 'watcher' } })
     const { component, result } = withSetup(() => useUser({ signin: true }))
     await watcher.mount(component)

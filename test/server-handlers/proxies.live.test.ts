@@ -6,7 +6,7 @@ import { liveTarget, openRaw } from '../support/live'
 import type { JsonFrame } from '../support/live'
 import { serveHandler } from './serve'
 import type { TestServer } from './serve'
-import { requireFeatures } from '../support/real-server'
+import { requireFeatures, skipUnless } from '../support/real-server'
 
 const target = liveTarget()
 const rest = createSockudoRest({ appId: target.appId, key: target.key, secret: target.secret, host: target.host, port: target.port })
@@ -94,7 +94,8 @@ describe.skipIf(needsPresenceHistory.skip)(needsPresenceHistory.title('presence 
 
 const needsPush = requireFeatures(['push'])
 describe.skipIf(needsPush.skip)(needsPush.title('push through the proxy'), () => {
-  it('publishes and reads the status with the capability the app chose', async () => {
+  it('publishes and reads the status with the capability the app chose', async (ctx) => {
+    skipUnless(ctx, ['pushDelivery'])
     const push = new SockudoPushRegistration({ endpoint: `${servers.push.url}/push` })
     const accepted = await push.publish({ recipients: [{ type: 'client', client_id: 'u-1' }], payload: { title: 'Hi' } })
     expect(accepted.publishId).toBeTruthy()

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { channelAuth } from '../support/auth'
 import { httpUrl, liveTarget, openRaw, type JsonFrame } from '../support/live'
 import { signedFetch } from '../support/signed-fetch'
-import { requireFeatures } from '../support/real-server'
+import { requireFeatures, skipUnless } from '../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const t = liveTarget()
@@ -102,7 +102,8 @@ describe.skipIf(needsVersioned.skip)(needsVersioned.title('versioned messages RE
 
 const needsPush = requireFeatures(['push'])
 describe.skipIf(needsPush.skip)(needsPush.title('push REST'), () => {
-  it('accepts a publish with 202 and camelCase publishId', async () => {
+  it('accepts a publish with 202 and camelCase publishId', async (ctx) => {
+    skipUnless(ctx, ['pushDelivery'])
     const res = await api('POST', '/push/publish', { recipients: [{ type: 'client', client_id: 'u1' }], payload: { title: 'Hi', body: 'There' } })
     expect(res.status).toBe(202)
     expect(res.body).toMatchObject({ status: 'accepted', expectedRecipients: 1, fanoutRegime: 'fastPath' })

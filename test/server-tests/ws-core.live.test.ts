@@ -118,7 +118,7 @@ describe('presence', () => {
 
 describe('signin and watchlist', () => {
   it('signs in, then reports online/offline of watched users as bare events', async (ctx) => {
-    skipUnless(ctx, ['userAuthentication', 'watchlistEvents'])
+    skipUnless(ctx, ['userAuthentication', 'watchlistEvents', 'watchlistOffline'])
     const [alice, bob] = [unique('alice-'), unique('bob-')]
     const a = await openRaw()
     const aData = JSON.stringify({ id: alice, watchlist: [bob] })
