@@ -34,11 +34,15 @@ describe('@pinia/nuxt in an app that lists pinia@3', () => {
       cwd: app,
       ready: true,
       overrides: {
-        modules: [join(app, 'node_modules/@sockudo/nuxt/src/module.ts')],
+        modules: [
+          // As in a real install, where Nuxt itself lives in the app's node_modules: Nuxt adds its
+          // own (here: the workspace's) node_modules, which holds @pinia/nuxt; keep only the app's.
+          (_options: unknown, nuxt: { options: { modulesDir: string[] } }) => {
+            nuxt.options.modulesDir = nuxt.options.modulesDir.filter(dir => dir.startsWith(app))
+          },
+          join(app, 'node_modules/@sockudo/nuxt/src/module.ts'),
+        ],
         buildDir: join(app, '.nuxt'),
-        // As in a real install, where nuxt itself lives in the app's node_modules (the symlink's
-        // real path would add the workspace's node_modules, which holds @pinia/nuxt).
-        modulesDir: [join(app, 'node_modules')],
         telemetry: false,
         devtools: { enabled: false },
       },
