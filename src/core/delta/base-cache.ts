@@ -11,6 +11,11 @@ export interface BaseEntry {
   seq: number
   /** UTF-8 bytes of the base (the envelope without delta markers). */
   bytes: Uint8Array
+  /**
+   * Other texts the server may have used for a base rebuilt from a binary frame (its header
+   * map order is not carried by the frame); tried in turn when `bytes` does not decode.
+   */
+  variants?: () => Iterable<Uint8Array>
 }
 
 /** Bounds of the {@link BaseCache}. */

@@ -9,13 +9,13 @@ import { TypedEmitter, type Listener, type Unsubscribe } from '../events'
 import { jsonCodec } from '../codecs/json'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 import type { DeltaStage } from '../protocol/pipeline'
-import { BaseCache, type BaseCacheLimits } from './base-cache'
+import { BaseCache, type BaseCacheLimits, type BaseEntry } from './base-cache'
 import { deltaBaseText, utf8ByteLength } from './base-text'
 import { basesFromCacheSync } from './cache-sync'
 import { defaultDeltaDecoders } from './decoders'
 import type { DecodeLimits, DeltaAlgorithm, DeltaDecoders } from './decoders/types'
 import { decodeDeltaBase64, isDeltaAlgorithm, parseDeltaPayload, type DeltaPayload } from './delta-payload'
-import { envelopeText } from './envelope-text'
+import { envelopeText, envelopeTextVariants } from './envelope-text'
 import { DeltaStatsTracker, type DeltaStats } from './stats'
 import { deltaSyncErrorFrame, enableDeltaFrame, serializeDeltaSetting, type DeltaSetting } from './subscribe'
 
@@ -188,7 +188,9 @@ export class DeltaManager implements DeltaStage {
     const text = frame.raw === undefined ? envelopeText(frame) : deltaBaseText(frame.raw)
     const bytes = this.encoder.encode(text)
     this.counters.full(channel, frame.raw === undefined ? bytes.length : utf8ByteLength(frame.raw))
-    this.bases.store(channel, frame.event, frame.conflationKey ?? '', { seq, bytes })
+    const entry: BaseEntry = { seq, bytes }
+    if (frame.raw === undefined) entry.variants = () => map(envelopeTextVariants(frame), (t) => this.encoder.encode(t))
+    this.bases.store(channel, frame.event, frame.conflationKey ?? '', entry)
   }
 
   private onCacheSync(frame: InboundFrame): DeltaResult {
@@ -232,11 +234,27 @@ export class DeltaManager implements DeltaStage {
       throw new DeltaError('delta/base-missing', `no base with seq ${payload.baseIndex ?? '(newest)'} for '${payload.event}'${payload.conflationKey ? ` [${payload.conflationKey}]` : ''}`, { channel, retryable: true })
     }
     const deltaBytes = decodeDeltaBase64(payload.delta, channel)
-    const bytes = this.decoder(payload, channel)(base.bytes, deltaBytes, this.limits)
+    const bytes = this.apply(this.decoder(payload, channel), base, deltaBytes)
     const rebuilt = this.toFrame(bytes, payload, channel)
     this.bases.store(channel, payload.event, payload.conflationKey, { seq: payload.seq, bytes })
     this.counters.delta(channel, frame.raw === undefined ? deltaBytes.length : utf8ByteLength(frame.raw), bytes.length)
     return rebuilt
+  }
+
+  /** Decodes against the base, then against its variants (a binary frame's other header orders). */
+  private apply(decode: NonNullable<DeltaDecoders[DeltaAlgorithm]>, base: BaseEntry, delta: Uint8Array): Uint8Array {
+    try {
+      return decode(base.bytes, delta, this.limits)
+    } catch (error) {
+      for (const bytes of base.variants?.() ?? []) {
+        try {
+          return decode(bytes, delta, this.limits)
+        } catch {
+          // not the order the server used: try the next one
+        }
+      }
+      throw error
+    }
   }
 
   private decoder(payload: DeltaPayload, channel: string): NonNullable<DeltaDecoders[DeltaAlgorithm]> {
@@ -262,4 +280,8 @@ export class DeltaManager implements DeltaStage {
     if (payload.conflationKey !== '') rebuilt.conflationKey = payload.conflationKey
     return rebuilt
   }
+}
+
+function* map<T, U>(items: Iterable<T>, fn: (item: T) => U): Generator<U> {
+  for (const item of items) yield fn(item)
 }
