@@ -172,7 +172,7 @@ describe.skipIf(needsFilters.skip)(needsFilters.title('subscription filters'), (
     const c = await openText('protocol=2')
     c.ws.send(JSON.stringify({ event: 'sockudo:subscribe', data: { channel: 'f-bad', filter: { key: 'a', cmp: 'zz', val: '1' } } }))
     await waitFor(() => c.texts.some((x) => x.includes('sockudo:error')))
-    expect(JSON.parse(c.texts.find((x) => x.includes('sockudo:error')) as string).data).toEqual({ code: 4000, message: 'Invalid message format: Invalid tags filter: Invalid comparison operator: zz' })
+    expect(JSON.parse(c.texts.find((x) => x.includes('sockudo:error')) as string).data).toEqual({ code: 4000, message: 'Invalid message format: Invalid tags filter: unknown comparison operator: zz' })
     const channel = unique('private-')
     const socketId = (JSON.parse((JSON.parse(c.texts[0] as string) as { data: string }).data) as { socket_id: string }).socket_id
     await subscribe(c, { channel, auth: channelAuth(socketId, channel), filter: { expression: "data.kind == 'hit' && !(data.n > `5`)" } })

@@ -48,8 +48,13 @@ function parseBounds(q: HistoryQuery): Bounds {
   return bounds
 }
 
-/** Runs a history page query; throws HistoryQueryError with the real 400 texts. */
-export function queryHistory(app: AppState, ch: ChannelState, q: HistoryQuery, limitLabel = 'History'): Record<string, unknown> {
+/**
+ * Runs a history page query; throws HistoryQueryError with the real 400 texts. `via` picks the
+ * item form: REST says `operation_kind: "message.create"` and leaves the stream id out of
+ * `message`; the socket frame says `"create"` and keeps the live stream id.
+ */
+export function queryHistory(app: AppState, ch: ChannelState, q: HistoryQuery, via: 'rest' | 'socket' = 'rest'): Record<string, unknown> {
+  const limitLabel = 'History'
   const max = app.config.historyMaxPageSize
   const rawLimit = q.limit === undefined ? max : Number(q.limit)
   if (!Number.isFinite(rawLimit)) throw new HistoryQueryError(`Invalid ${limitLabel.toLowerCase()} limit`)
@@ -71,7 +76,7 @@ export function queryHistory(app: AppState, ch: ChannelState, q: HistoryQuery, l
   const hasMore = rows.length > limit
   const last = page.at(-1)
   return {
-    items: page.map((m) => historyItem(app, ch, m)),
+    items: page.map((m) => historyItem(app, ch, m, via)),
     direction, limit, has_more: hasMore,
     next_cursor: hasMore && last ? encodeCursor(app, ch, last.historySerial, direction, bounds) : null,
     bounds: { ...bounds, start_serial: bounds.start_serial, end_serial: bounds.end_serial },
@@ -83,25 +88,25 @@ export function queryHistory(app: AppState, ch: ChannelState, q: HistoryQuery, l
   }
 }
 
-function historyItem(app: AppState, ch: ChannelState, m: StoredMessage): Record<string, unknown> {
-  const message = historyMessage(app, ch, m)
-  const versioned = typeof message.action === 'string'
+function historyItem(app: AppState, ch: ChannelState, m: StoredMessage, via: 'rest' | 'socket'): Record<string, unknown> {
+  const message = historyMessage(app, ch, m, via)
+  const action = typeof message.action === 'string' ? message.action : undefined
   return {
     stream_id: historyStreamId(app, ch), serial: m.historySerial, published_at_ms: m.publishedAtMs, message_id: m.frame.message_id,
-    event_name: message.event, operation_kind: versioned ? message.action : 'append',
+    event_name: message.event, operation_kind: action === undefined ? 'append' : via === 'rest' ? `message.${action}` : action,
     payload_size_bytes: Buffer.byteLength(stringifyJson(message)), message,
   }
 }
 
-/** A history item's `message`: the latest version as a `VersionedRealtimeMessage` (live stream id), else the stored frame. */
-function historyMessage(app: AppState, ch: ChannelState, m: StoredMessage): Record<string, unknown> {
+/** A history item's `message`: the latest version as a `VersionedRealtimeMessage`, else the stored frame. */
+function historyMessage(app: AppState, ch: ChannelState, m: StoredMessage, via: 'rest' | 'socket'): Record<string, unknown> {
   const message = app.config.versionedMessages ? findByMessageId(app, ch.name, m.frame.message_id) : undefined
   if (!message) return { ...m.frame }
   const latest = message.versions.at(-1) as MessageVersion
-  return { ...realtimeMessage(message, latest, currentState(message).data), name: currentState(message).name, stream_id: m.frame.stream_id }
+  const out = { ...realtimeMessage(message, latest, currentState(message).data), name: currentState(message).name }
+  return via === 'socket' ? { ...out, stream_id: m.frame.stream_id } : out
 }
 
-/** Continuity block of a history page. */
 /**
  * The memory store's `truncated_by_retention`: the start bound lies before the oldest retained
  * message, or (without a start bound) the oldest retained serial is past 1.

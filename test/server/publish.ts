@@ -70,6 +70,8 @@ function store(ctx: ServerContext, app: AppState, ch: ChannelState, frame: Serve
   const entry: StoredMessage = { frame, serial: frame.serial ?? 0n, historySerial, publishedAtMs: ctx.now() }
   if (app.config.history) ch.history.push(entry)
   if (app.config.recovery) {
+    if (ch.replayStreamId !== frame.stream_id) ch.replay = []
+    ch.replayStreamId = frame.stream_id
     ch.replay.push(entry)
     trimReplay(ctx, app, ch)
   }

@@ -35,6 +35,12 @@ export interface ChannelState {
    * {@link historyStreamId}.
    */
   historyStreamId: string
+  /**
+   * The replay buffer's current stream id (undefined = no buffer yet). A V2 subscribe creates the
+   * buffer with the history stream id when it is empty; the first buffered message switches it to
+   * the live stream id (as real 5.2 does), so a resume naming the other id fails with stream_reset.
+   */
+  replayStreamId?: string
   /** Last delivery serial handed out (0 = none). */
   serial: bigint
   /** Last history serial handed out. */
@@ -84,6 +90,7 @@ export function historyStreamId(app: AppState, ch: ChannelState): string {
 export function resetStreams(ch: ChannelState): void {
   ch.streamId = uuid()
   ch.historyStreamId = uuid()
+  ch.replayStreamId = undefined
   ch.replay = []
   ch.history = []
   ch.serial = 0n

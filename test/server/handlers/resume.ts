@@ -55,8 +55,8 @@ type Outcome = { source: 'hot' | 'cold'; frames: ServerFrame[] } | Failure
 
 /** Hot replay buffer lookup; `undefined` = not covered there (expired, ahead or gap): try cold. */
 function hot(ch: ChannelState, pos: Position): Outcome | undefined {
-  if (ch.serial === 0n && ch.replay.length === 0) return undefined
-  if (pos.streamId !== undefined && pos.streamId !== ch.streamId) return { code: 'stream_reset', reason: 'stream_id_mismatch', current: ch.streamId }
+  if (ch.replayStreamId === undefined) return undefined
+  if (pos.streamId !== undefined && pos.streamId !== ch.replayStreamId) return { code: 'stream_reset', reason: 'stream_id_mismatch', current: ch.replayStreamId }
   if (pos.serial > ch.serial) return undefined
   if (pos.serial === ch.serial) return { source: 'hot', frames: [] }
   const first = ch.replay[0]

@@ -128,6 +128,7 @@ function sendSucceeded(s: Session, ch: ChannelState, sub: Subscription, presence
     // versioned messages on), not the live stream's: `resume` cannot use it.
     frame.stream_id = s.app.config.history ? historyStreamId(s.app, ch) : ch.streamId
     frame.serial = s.app.config.history ? ch.historySerial : ch.serial
+    if (ch.replay.length === 0 || ch.replayStreamId === undefined) ch.replayStreamId = frame.stream_id
   }
   s.send(frame)
 }

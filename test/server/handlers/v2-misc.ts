@@ -52,7 +52,7 @@ export function handleChannelHistory(_ctx: ServerContext, s: Session, frame: Cli
   const ch = s.app.channels.get(channel)
   if (!ch) throw invalidFormat('Unknown channel')
   try {
-    const body = queryHistory(s.app, ch, query)
+    const body = queryHistory(s.app, ch, query, 'socket')
     body.bounds = { ...(body.bounds as object), until_attach: untilAttach, attach_serial: sub.attachSerial ?? null }
     s.send({ event: 'sockudo:channel_history', channel, data: body })
   } catch (error) {

@@ -112,6 +112,7 @@ function broadcastMutation(r: RouteRequest, app: AppState, message: VersionedMes
   const deltaFrame = frame(version.action === 'message.append' ? version.data : state.data)
   const fullFrame = frame(state.data)
   if (app.config.recovery) {
+    ch.replayStreamId = ch.streamId
     ch.replay.push({ frame: deltaFrame, serial: version.deliverySerial, historySerial: message.historySerial, publishedAtMs: r.ctx.now() })
     trimReplay(r.ctx, app, ch)
   }
