@@ -196,9 +196,52 @@ const codecs = (format: 'msgpack' | 'protobuf'): Script => ({
   },
 })
 
+const resumeEdges: Script = {
+  name: 'resume edge positions: no stream id, legacy serials, the subscribe position',
+  run: async (c) => {
+    const ch = c.channel('history-edge-')
+    const a = await c.open('a', { version: 2 })
+    await sub(c, a, ch)
+    const ack = a.frames.find((f) => f.channel === ch && /subscription_succeeded/.test(f.event)) as Recorded
+    await publishMany(c, ch, 3, a)
+    const live = lastPosition(a, ch)
+    const resume = async (label: string, data: unknown) => {
+      const w = await c.open(label, { version: 2 })
+      await sub(c, w, ch)
+      w.send({ event: 'sockudo:resume', data: JSON.stringify(data) })
+      await w.next((f) => /resume_success|error/.test(f.event))
+    }
+    await resume('no-stream-within', { channel_positions: { [ch]: { serial: live.serial - 1 } } })
+    await resume('no-stream-ahead', { channel_positions: { [ch]: { serial: live.serial + 5 } } })
+    await resume('legacy-within', { channel_serials: { [ch]: live.serial - 2 } })
+    await resume('legacy-ahead', { channel_serials: { [ch]: live.serial + 5 } })
+    // What subscription_succeeded announced (the history store's stream id): not the live stream.
+    await resume('subscribe-position', { channel_positions: { [ch]: { serial: Number(ack.serial), stream_id: ack.stream_id } } })
+  },
+}
+
+const editedReplay: Script = {
+  name: 'edited messages in rewind and socket history; bare-string delta_sync_error',
+  run: async (c) => {
+    const ch = c.channel('versioned-ed-')
+    const created = await publish(c, ch, 'note', 'first', { info: 'serial' })
+    await publish(c, ch, 'note', 'second')
+    const serial = String((created.body as { channels?: Record<string, { message_serial?: string }> }).channels?.[ch]?.message_serial ?? '')
+    c.note('serial-known', serial !== '')
+    await c.http('update', 'POST', `/channels/${ch}/messages/${serial}/update`, { data: 'first, edited' })
+    const a = await c.open('rewind', { version: 2 })
+    await sub(c, a, ch, { rewind: 5 })
+    await a.next((f) => /rewind_complete/.test(f.event))
+    a.send({ event: 'sockudo:channel_history', data: JSON.stringify({ channel: ch, params: { direction: 'oldest_first' } }) })
+    await a.next((f) => f.event === 'sockudo:channel_history' || /error/.test(f.event))
+    a.send({ event: 'sockudo:delta_sync_error', data: ch })
+    await c.settle(200)
+  },
+}
+
 /** The V2 conversations. */
 export const V2_SCRIPTS: Script[] = [
-  rewind, socketHistory, recovery, streamReset, mutable, presence, delta('fossil', 'ticker'), delta('xdelta3', 'quotes'), filters, codecs('msgpack'), codecs('protobuf'),
+  rewind, socketHistory, recovery, resumeEdges, streamReset, mutable, editedReplay, presence, delta('fossil', 'ticker'), delta('xdelta3', 'quotes'), filters, codecs('msgpack'), codecs('protobuf'),
 ]
 
 export { dataOf }
