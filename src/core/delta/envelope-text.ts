@@ -31,7 +31,7 @@ export function* envelopeTextVariants(frame: InboundFrame): Generator<string> {
       first = false // the order as received: envelopeText's own
       continue
     }
-    const reordered = Object.fromEntries(order.map((k) => [k, headers[k]]))
+    const reordered = Object.fromEntries(order.map((k) => [k, headers[k]!]))
     yield envelopeText({ ...frame, extras: { ...frame.extras, headers: reordered } })
   }
 }
