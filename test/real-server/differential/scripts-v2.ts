@@ -82,6 +82,10 @@ const recovery: Script = {
     await d.next((f) => /resume_(success|failed)|error/.test(f.event))
     d.send({ event: 'sockudo:resume', data: JSON.stringify({ channel_positions: {} }) })
     await d.next((f) => /error|resume_failed/.test(f.event))
+    d.send({ event: 'sockudo:resume', data: JSON.stringify({}) })
+    await d.next((f) => /error|resume_failed/.test(f.event))
+    d.send({ event: 'sockudo:resume' })
+    await d.next((f) => /error|resume_failed/.test(f.event))
   },
 }
 

@@ -17,6 +17,7 @@ interface Position {
 
 function parsePositions(frame: ClientFrame): Map<string, Position> {
   let data: unknown = frame.data
+  if (data === undefined || data === null) throw invalidFormat('Missing data in resume message')
   if (typeof data === 'string') {
     try {
       data = parseJsonBig(data)
@@ -38,7 +39,7 @@ function parsePositions(frame: ClientFrame): Map<string, Position> {
     }
   } else if (isRecord(data.channel_serials)) {
     for (const [ch, serial] of Object.entries(data.channel_serials)) out.set(ch, { serial: integer(serial), legacy: true })
-  }
+  } else throw invalidFormat('Missing channel_positions or channel_serials in resume data')
   return out
 }
 
