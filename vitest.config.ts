@@ -34,8 +34,35 @@ if (!real.ok) {
 /** Live files that test only the stand-in or start their own stand-ins (chaos has a real twin). */
 const standInOnly = ['test/reliability/client-fuzz-*.live.test.ts', 'test/reliability/chaos.live.test.ts', 'test/reliability/reconnect-storm.live.test.ts']
 
-/** Runs after the stand-in projects (`sequence.groupOrder`), one real server per project. */
-const againstReal = { globalSetup: ['test/setup/real-server.ts'], sequence: { groupOrder: 1 } }
+/** Settings every project shares: the package aliases and the dev-build flag. */
+const shared = { resolve: { alias }, define: { __DEV__: 'true' } }
+
+/** The stand-in projects; each `*-real` project below is the same suite against the real Sockudo. */
+const unit = { ...shared, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...notSpecial, 'test/**/*.live.test.ts'], typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' } } }
+const live = { ...shared, test: { name: 'live', include: ['test/**/*.live.test.ts'], exclude: notSpecial, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000, hookTimeout: 30_000 } }
+const vueProject = { ...shared, plugins: [vue()], test: { name: 'vue', include: ['test/vue/**/*.test.ts', 'test/pinia/**/*.test.ts'], environment: 'happy-dom' as const, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000 } }
+const nuxt = { ...shared, test: { name: 'nuxt', setupFiles: ['test/setup/dev-flag.ts'], include: ['test/nuxt/**/*.test.ts'], exclude: ['test/nuxt/fixtures/**'], globalSetup: ['test/setup/live-server.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } }
+const e2e = { ...shared, test: { name: 'e2e', setupFiles: ['test/setup/dev-flag.ts'], include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } }
+
+/** Runs after the stand-in projects (`sequence.groupOrder`, so builds are reused), one real server per project. */
+const afterStandIn = { sequence: { groupOrder: 1 } }
+const againstReal = { ...afterStandIn, globalSetup: ['test/setup/real-server.ts'] }
+
+/** `project` again, named `<name>-real`, with `changes` (the real server instead of the stand-in). */
+function twin<P extends { test: { name: string } }>(project: P, changes: Record<string, unknown>): P {
+  return { ...project, test: { ...project.test, name: `${project.test.name}-real`, ...changes } }
+}
+
+function realProjects() {
+  return [
+    twin(live, { ...againstReal, exclude: [...notSpecial, ...standInOnly] }),
+    twin(vueProject, againstReal),
+    twin(nuxt, againstReal),
+    // The browser suite starts its own servers; this env picks the real one (test/e2e/support/playground.ts).
+    twin(e2e, { ...afterStandIn, env: { SOCKUDO_E2E_SERVER: 'real' } }),
+    { ...shared, test: { name: 'real', include: ['test/real-server/**/*.test.ts'], ...afterStandIn, testTimeout: 120_000, hookTimeout: 60_000 } },
+  ]
+}
 
 /**
  * Test projects (run one with `npx vitest run --project <name>`):
@@ -48,131 +75,8 @@ const againstReal = { globalSetup: ['test/setup/real-server.ts'], sequence: { gr
  * - real: what only a real server can show (differential check, chaos through a TCP proxy, two-node cluster)
  */
 export default defineConfig({
-  resolve: { alias },
-  define: { __DEV__: 'true' },
+  ...shared,
   test: {
-    projects: [
-      {
-        resolve: { alias },
-        define: { __DEV__: 'true' },
-        test: {
-          name: 'unit',
-          include: ['test/**/*.test.ts'],
-          exclude: [...notSpecial, 'test/**/*.live.test.ts'],
-          typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
-        },
-      },
-      {
-        resolve: { alias },
-        define: { __DEV__: 'true' },
-        test: {
-          name: 'live',
-          include: ['test/**/*.live.test.ts'],
-          exclude: notSpecial,
-          globalSetup: ['test/setup/live-server.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
-        },
-      },
-      {
-        plugins: [vue()],
-        resolve: { alias },
-        define: { __DEV__: 'true' },
-        test: {
-          name: 'vue',
-          include: ['test/vue/**/*.test.ts', 'test/pinia/**/*.test.ts'],
-          environment: 'happy-dom',
-          globalSetup: ['test/setup/live-server.ts'],
-          testTimeout: 30_000,
-        },
-      },
-      {
-        resolve: { alias },
-        define: { __DEV__: 'true' },
-        test: {
-          name: 'nuxt',
-          include: ['test/nuxt/**/*.test.ts'],
-          exclude: ['test/nuxt/fixtures/**'],
-          globalSetup: ['test/setup/live-server.ts'],
-          testTimeout: 300_000,
-          hookTimeout: 600_000,
-          fileParallelism: false,
-        },
-      },
-      {
-        resolve: { alias },
-        define: { __DEV__: 'true' },
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 600_000,
-          fileParallelism: false,
-        },
-      },
-      ...(real.ok ? realProjects() : []),
-    ],
+    projects: [unit, live, vueProject, nuxt, e2e, ...(real.ok ? realProjects() : [])],
   },
 })
-
-function realProjects() {
-  return [
-    {
-      resolve: { alias },
-      define: { __DEV__: 'true' },
-      test: {
-        name: 'live-real',
-        include: ['test/**/*.live.test.ts'],
-        exclude: [...notSpecial, ...standInOnly],
-        ...againstReal,
-        testTimeout: 30_000,
-        hookTimeout: 30_000,
-      },
-    },
-    {
-      plugins: [vue()],
-      resolve: { alias },
-      define: { __DEV__: 'true' },
-      test: {
-        name: 'vue-real',
-        include: ['test/vue/**/*.test.ts', 'test/pinia/**/*.test.ts'],
-        environment: 'happy-dom',
-        ...againstReal,
-        testTimeout: 30_000,
-      },
-    },
-    {
-      test: {
-        name: 'nuxt-real',
-        include: ['test/nuxt/**/*.test.ts'],
-        exclude: ['test/nuxt/fixtures/**'],
-        ...againstReal,
-        testTimeout: 300_000,
-        hookTimeout: 600_000,
-        fileParallelism: false,
-      },
-    },
-    {
-      test: {
-        name: 'e2e-real',
-        include: ['test/e2e/**/*.test.ts'],
-        env: { SOCKUDO_E2E_SERVER: 'real' },
-        sequence: { groupOrder: 1 },
-        testTimeout: 120_000,
-        hookTimeout: 600_000,
-        fileParallelism: false,
-      },
-    },
-    {
-      resolve: { alias },
-      define: { __DEV__: 'true' },
-      test: {
-        name: 'real',
-        include: ['test/real-server/**/*.test.ts'],
-        sequence: { groupOrder: 1 },
-        testTimeout: 120_000,
-        hookTimeout: 60_000,
-      },
-    },
-  ]
-}
