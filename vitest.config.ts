@@ -34,15 +34,18 @@ if (!real.ok) {
 /** Live files that test only the stand-in or start their own stand-ins (chaos has a real twin). */
 const standInOnly = ['test/reliability/client-fuzz-*.live.test.ts', 'test/reliability/chaos.live.test.ts', 'test/reliability/reconnect-storm.live.test.ts']
 
-/** Settings every project shares: the package aliases and the dev-build flag. */
-const shared = { resolve: { alias }, define: { __DEV__: 'true' } }
+/**
+ * Settings every project shares: the package aliases and the dev-build flag. A getter: Vite
+ * takes ownership of a config's `define` object, so each project needs its own.
+ */
+const settings = () => ({ resolve: { alias: { ...alias } }, define: { __DEV__: 'true' } })
 
 /** The stand-in projects; each `*-real` project below is the same suite against the real Sockudo. */
-const unit = { ...shared, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...notSpecial, 'test/**/*.live.test.ts'], typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' } } }
-const live = { ...shared, test: { name: 'live', include: ['test/**/*.live.test.ts'], exclude: notSpecial, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000, hookTimeout: 30_000 } }
-const vueProject = { ...shared, plugins: [vue()], test: { name: 'vue', include: ['test/vue/**/*.test.ts', 'test/pinia/**/*.test.ts'], environment: 'happy-dom' as const, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000 } }
-const nuxt = { ...shared, test: { name: 'nuxt', setupFiles: ['test/setup/dev-flag.ts'], include: ['test/nuxt/**/*.test.ts'], exclude: ['test/nuxt/fixtures/**'], globalSetup: ['test/setup/live-server.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } }
-const e2e = { ...shared, test: { name: 'e2e', setupFiles: ['test/setup/dev-flag.ts'], include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } }
+const unit = { ...settings(), test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...notSpecial, 'test/**/*.live.test.ts'], typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' } } }
+const live = { ...settings(), test: { name: 'live', include: ['test/**/*.live.test.ts'], exclude: notSpecial, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000, hookTimeout: 30_000 } }
+const vueProject = { ...settings(), plugins: [vue()], test: { name: 'vue', include: ['test/vue/**/*.test.ts', 'test/pinia/**/*.test.ts'], environment: 'happy-dom' as const, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000 } }
+const nuxt = { ...settings(), test: { name: 'nuxt', include: ['test/nuxt/**/*.test.ts'], exclude: ['test/nuxt/fixtures/**'], globalSetup: ['test/setup/live-server.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } }
+const e2e = { ...settings(), test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } }
 
 /** Runs after the stand-in projects (`sequence.groupOrder`, so builds are reused), one real server per project. */
 const afterStandIn = { sequence: { groupOrder: 1 } }
@@ -60,7 +63,7 @@ function realProjects() {
     twin(nuxt, againstReal),
     // The browser suite starts its own servers; this env picks the real one (test/e2e/support/playground.ts).
     twin(e2e, { ...afterStandIn, env: { SOCKUDO_E2E_SERVER: 'real' } }),
-    { ...shared, test: { name: 'real', include: ['test/real-server/**/*.test.ts'], ...afterStandIn, testTimeout: 120_000, hookTimeout: 60_000 } },
+    { ...settings(), test: { name: 'real', include: ['test/real-server/**/*.test.ts'], ...afterStandIn, testTimeout: 120_000, hookTimeout: 60_000 } },
   ]
 }
 
@@ -75,7 +78,7 @@ function realProjects() {
  * - real: what only a real server can show (differential check, chaos through a TCP proxy, two-node cluster)
  */
 export default defineConfig({
-  ...shared,
+  ...settings(),
   test: {
     projects: [unit, live, vueProject, nuxt, e2e, ...(real.ok ? realProjects() : [])],
   },
