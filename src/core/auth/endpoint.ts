@@ -1,7 +1,7 @@
 import { AuthError, SockudoError } from '../errors'
 import type { Clock } from '../util/clock'
 import { isRecord } from '../util/json'
-import { channelOf, httpFailure, networkFailure, timeoutFailure, type EndpointTarget } from './endpoint-failure'
+import type { EndpointTarget } from './endpoint-failure'
 import type { FetchLike, ValueOrGetter } from './types'
 
 /** One form POST to an auth endpoint. */
@@ -36,7 +36,7 @@ export async function postAuthEndpoint(req: EndpointRequest): Promise<Record<str
   const timer = req.clock.setTimeout(() => {
     timedOut = true
     controller?.abort()
-    rejectTimeout(timeoutFailure(target, req.timeout))
+    rejectTimeout(TIMED_OUT)
   }, req.timeout)
   try {
     const response = await Promise.race([
@@ -50,18 +50,25 @@ export async function postAuthEndpoint(req: EndpointRequest): Promise<Record<str
       timeout,
     ])
     const text = await response.text()
-    if (!response.ok) throw httpFailure(target, response.status, text)
+    if (!response.ok) throw (await failures()).httpFailure(target, response.status, text)
     return parseBody(text, response.status, target)
   } catch (cause) {
     if (cause instanceof SockudoError) throw cause
-    throw timedOut ? timeoutFailure(target, req.timeout, cause) : networkFailure(target, cause)
+    const { timeoutFailure, networkFailure } = await failures()
+    throw timedOut ? timeoutFailure(target, req.timeout, cause === TIMED_OUT ? undefined : cause) : networkFailure(target, cause)
   } finally {
     req.clock.clearTimeout(timer)
   }
 }
 
+/** Rejection value of the timeout race (the error itself is built by the lazily loaded failures). */
+const TIMED_OUT = Symbol('timed out')
+
+/** Failures explain themselves at length (server reason, URL, the option to change): loaded only on a failure. */
+const failures = () => import('./endpoint-failure')
+
 function parseBody(text: string, status: number, target: EndpointTarget): Record<string, unknown> {
-  const base = channelOf(target)
+  const base = target.channel === undefined ? {} : { channel: target.channel }
   let value: unknown
   try {
     value = JSON.parse(text)

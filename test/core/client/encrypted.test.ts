@@ -33,7 +33,8 @@ describe('encrypted channel decryption (fake server)', () => {
     })
     await connect()
     const channel = client.subscribe('private-encrypted-x')
-    await flush()
+    // The subscribe goes out once the authorization and the decryption code are in.
+    while (server.last.sentEvents('pusher:subscribe').length === 0) await flush()
     server.subscribed(server.last, 'private-encrypted-x')
     const got: unknown[] = []
     channel.bind('e', (d) => got.push(d))

@@ -102,7 +102,7 @@ describe('V2 features (fake server)', () => {
     // The history requester loads on first use (a dynamic import): wait for the request.
     await vi.waitFor(() => expect(server.last.sentEvents('sockudo:channel_history')).toHaveLength(1))
     const reqs = server.last.sentEvents('sockudo:channel_history')
-    expect(reqs).toEqual([{ event: 'sockudo:channel_history', data: '{"channel":"h","limit":2,"direction":"newest_first","until_attach":true,"start_serial":9007199254740993}' }])
+    expect(reqs).toEqual([{ event: 'sockudo:channel_history', data: '{"channel":"h","limit":2,"direction":"newest_first","start_serial":9007199254740993,"end_serial":57}' }])
     const item = (serial: number) => ({ serial, stream_id: 's1', published_at_ms: 1, message: { event: 'e', channel: 'h', data: `{"n":${serial}}`, serial } })
     server.last.serverSend({ event: 'sockudo:channel_history', channel: 'h', data: { items: [item(57), item(56)], has_more: true, next_cursor: 'c1', bounds: { attach_serial: 57 } } })
     const page = await first
