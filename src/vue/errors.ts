@@ -39,10 +39,12 @@ export class ChannelOptionsConflictError extends SockudoVueError {
   constructor(channel: string, option: 'filter' | 'delta') {
     super(
       'vue/channel-options-conflict',
-      `[sockudo] useChannel('${channel}') asked for a different \`${option}\` than the component that ` +
-        `already holds this channel. One channel has one subscription, so its settings cannot differ ` +
-        `between holders: pass the same \`${option}\` everywhere, or omit it in the second holder to ` +
-        `share the existing one.`,
+      __DEV__
+        ? `[sockudo] useChannel('${channel}') asked for a different \`${option}\` than the component that ` +
+          `already holds this channel. One channel has one subscription, so its settings cannot differ ` +
+          `between holders: pass the same \`${option}\` everywhere, or omit it in the second holder to ` +
+          `share the existing one.`
+        : `useChannel('${channel}'): \`${option}\` differs from the existing subscription's`,
       { channel },
     )
     this.option = option

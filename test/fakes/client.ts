@@ -23,7 +23,8 @@ export function fakeClient(options: SockudoClientOptions = {}): FakeSetup {
     client, server, clock,
     async connect() {
       client.connect()
-      await flush()
+      // The socket opens once the V2 stages (and any lazily loaded part) are in: a few macrotasks.
+      for (let i = 0; i < 20 && client.connection.state !== 'connected'; i++) await flush()
       if (client.connection.state !== 'connected') throw new Error(`not connected: ${client.connection.state}`)
     },
   }

@@ -25,7 +25,7 @@ export interface EndpointRequest {
  */
 export async function postAuthEndpoint(req: EndpointRequest): Promise<Record<string, unknown>> {
   const doFetch = req.fetch ?? (globalThis.fetch as unknown as FetchLike | undefined)
-  if (!doFetch) throw new AuthError('auth/no-fetch', '[sockudo] No fetch available for the auth endpoint; pass the `fetch` option or a customHandler.')
+  if (!doFetch) throw new AuthError('auth/no-fetch', __DEV__ ? '[sockudo] No fetch available for the auth endpoint; pass the `fetch` option or a customHandler.' : 'auth/no-fetch')
   const [headers, params] = await Promise.all([resolve(req.headers), resolve(req.params)])
   const body = new URLSearchParams({ ...params, ...req.form }).toString()
   const controller = typeof AbortController === 'function' ? new AbortController() : undefined

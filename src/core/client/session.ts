@@ -16,8 +16,8 @@ import { createProtocolNames, type ProtocolNames } from '../protocol/names'
 import { runInbound, type DeltaStage, type InboundStages } from '../protocol/pipeline'
 import { RequestTracker } from '../protocol/request-tracker'
 import { routeFrame } from '../protocol/router'
-import { MessageDeduplicator } from '../recovery/dedup'
-import { ResumeGate } from '../recovery/gate'
+import type { MessageDeduplicator } from '../recovery/dedup'
+import type { ResumeGate } from '../recovery/gate'
 import { RecoveryPositions } from '../recovery/positions'
 import type * as ResumeModule from '../recovery/resume'
 import { createWebSocketTransport } from '../transport/websocket-transport'
@@ -46,8 +46,9 @@ export class Session {
   readonly registry: ChannelRegistry
   readonly user: User
   readonly positions: RecoveryPositions | undefined
-  private readonly dedup: MessageDeduplicator | undefined
-  private readonly gate = new ResumeGate()
+  /** V2 stages, loaded before the first socket opens (a V1 app never downloads them). */
+  private dedup: MessageDeduplicator | undefined
+  private gate: ResumeGate | undefined
   private readonly stages: InboundStages
   private gateTimer: TimerHandle | undefined
   private resume: typeof ResumeModule | undefined
@@ -60,7 +61,6 @@ export class Session {
     const send = (frame: OutboundFrame) => this.connection.send(frame)
     const socketId = () => this.connection.socketId
     this.positions = raw.connectionRecovery ? new RecoveryPositions() : undefined
-    this.dedup = dedupFor(o)
     this.user = new User({ names: this.names, tracker: this.tracker, send, socketId, authenticate: createUserAuthenticator(raw.userAuthentication, raw.fetch, clock) })
     this.user.on('signed_in', (info) => this.emitter.emit('signed_in', info))
     this.user.on('error', (e) => this.emitter.emit('error', e))
@@ -95,7 +95,7 @@ export class Session {
       applyRecovered: (data) => this.positions && this.resume?.applyRecovered(this.positions, data),
       deliverGlobal: (f) => this.deliverGlobal(f), emit: (e, ...a) => this.emitter.emit(e, ...a),
     })
-    const { dedup, positions } = this
+    const positions = this.positions
     const stats = this.stats
     const stages: InboundStages = {
       // A delta frame that reaches routing was not rebuilt (delta off, or a custom stage passed
@@ -103,8 +103,6 @@ export class Session {
       send, prefix: this.names.prefix, route: (f) => void (DELTA_FRAME.test(f.event) || routeFrame(f, this.names, handlers)),
       dropped: (reason) => void (reason === 'duplicate' ? stats.duplicates++ : stats.deltaFailures++),
     }
-    if (positions) stages.hold = (f) => this.gate.hold(f)
-    if (dedup) stages.isDuplicate = (f) => f.messageId !== undefined && dedup.check(f.messageId, f.serial)
     if (positions) stages.record = (f) => positions.record(f)
     if (this.o.raw.deltaStage) stages.delta = this.o.raw.deltaStage
     return stages
@@ -205,9 +203,26 @@ export class Session {
     this.stages.delta ??= createClientDeltaManager(setting === true ? { isTracked } : { ...setting, isTracked })
   }
 
+  /** Loads the dedup window and the resume gate the options ask for, once, before the first socket opens. */
+  private async loadStages(): Promise<void> {
+    const setting = this.o.raw.messageDeduplication ?? this.o.version === 2
+    const dedup = setting !== false && !this.dedup
+    const gate = this.positions !== undefined && !this.gate
+    if (!dedup && !gate) return
+    const { MessageDeduplicator, ResumeGate } = await import('../recovery/stages')
+    if (dedup && !this.dedup) {
+      const window = (this.dedup = new MessageDeduplicator(typeof setting === 'object' ? setting.capacity : undefined))
+      this.stages.isDuplicate = (f) => f.messageId !== undefined && window.check(f.messageId, f.serial)
+    }
+    if (gate && !this.gate) {
+      const held = (this.gate = new ResumeGate())
+      this.stages.hold = (f) => held.hold(f)
+    }
+  }
+
   private async prepareTransport(): Promise<(handlers: TransportHandlers) => Transport> {
     const raw = this.o.raw
-    const [tokens] = await Promise.all([this.loadTokens(), this.loadDelta()])
+    const [tokens] = await Promise.all([this.loadTokens(), this.loadDelta(), this.loadStages()])
     const [ctor, token] = await Promise.all([resolveWebSocket(raw.webSocket), tokens?.forConnect()])
     const url = buildSocketUrl({
       key: this.o.key, host: this.o.host, port: this.o.port, tls: this.o.tls, path: this.o.path, version: this.o.version,
@@ -233,7 +248,7 @@ export class Session {
     const resuming = wanted.filter((c) => positions.get(c.name) !== null).map((c) => c.name)
     if (!resuming.length) return
     // Live frames of these channels wait for the resume answer (see ResumeGate).
-    this.gate.open(resuming)
+    this.gate?.open(resuming)
     // Resume only after every subscribe went out: the server then gates live messages of
     // subscribed channels behind the replay (v2-features.md §3.2).
     void Promise.all([sent, import('../recovery/resume')]).then(([, resume]) => {
@@ -249,7 +264,7 @@ export class Session {
   /** The resume was answered (or will not be): frames held meanwhile go through the pipeline in serial order. */
   private releaseGate(): void {
     this.cancelGateTimer()
-    for (const frame of this.gate.release()) runInbound(frame, this.stages)
+    for (const frame of this.gate?.release() ?? []) runInbound(frame, this.stages)
   }
 
   private cancelGateTimer(): void {
@@ -261,15 +276,9 @@ export class Session {
     this.tracker.clear()
     this.tokens?.cancel()
     this.cancelGateTimer()
-    this.gate.discard()
+    this.gate?.discard()
     this.history?.failAll(new ConnectionError('connection/lost', 'The connection was lost'))
     for (const channel of this.registry.all()) channel._connectionLost(reconnecting)
     this.user._connectionLost()
   }
-}
-
-function dedupFor(o: ResolvedOptions): MessageDeduplicator | undefined {
-  const setting = o.raw.messageDeduplication ?? o.version === 2
-  if (setting === false) return undefined
-  return new MessageDeduplicator(setting === true ? undefined : setting.capacity)
 }

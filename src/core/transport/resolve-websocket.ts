@@ -21,5 +21,6 @@ export async function resolveWebSocket(option?: WebSocketConstructor): Promise<W
   throw new ConfigError('config/no-websocket', NO_WS_MESSAGE)
 }
 
-const NO_WS_MESSAGE =
-  '[sockudo] No WebSocket implementation: this runtime has no global WebSocket and the `ws` package is not installed. Install `ws` or pass the `webSocket` option.'
+const NO_WS_MESSAGE = __DEV__
+  ? '[sockudo] No WebSocket implementation: this runtime has no global WebSocket and the `ws` package is not installed. Install `ws` or pass the `webSocket` option.'
+  : 'No WebSocket: install `ws` or pass `webSocket`'

@@ -21,7 +21,7 @@ const proxy = () => import('../../core/proxy/presence-history')
 export function usePresenceHistory(sockudo: SockudoContext, name: Readonly<Ref<string | null>>): PresenceHistoryHelpers {
   const options = (): { channel: string } & NonNullable<SockudoContext['_settings']['presenceHistory']> => {
     if (!name.value) {
-      throw new SockudoVueError('vue/not-presence-channel', '[sockudo] usePresence() holds no channel yet (disabled, server rendering, or an invalid name).')
+      throw new SockudoVueError('vue/not-presence-channel', __DEV__ ? '[sockudo] usePresence() holds no channel yet (disabled, server rendering, or an invalid name).' : 'vue/not-presence-channel')
     }
     return { endpoint: '', ...sockudo._settings.presenceHistory, channel: name.value }
   }

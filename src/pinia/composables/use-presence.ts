@@ -74,5 +74,5 @@ function updateMember(channel: PresenceChannel | null, info: unknown): boolean {
 
 function checkPresenceName(name: string | null | undefined): SockudoVueError | null {
   if (!name || name.startsWith('presence-')) return null
-  return new SockudoVueError('vue/not-presence-channel', `[sockudo] usePresence('${name}') needs a presence channel: its name must start with 'presence-'.`, { channel: name })
+  return new SockudoVueError('vue/not-presence-channel', __DEV__ ? `[sockudo] usePresence('${name}') needs a presence channel: its name must start with 'presence-'.` : `usePresence('${name}'): not a presence- channel`, { channel: name })
 }
