@@ -21,14 +21,17 @@ export class SockudoPushRegistration {
     this.options = { ...options, endpoint: options.endpoint.replace(/\/+$/, '') }
   }
 
-  /** Registers (or updates, as admin) a device; the answer may carry a new `deviceIdentityToken`. */
+  /**
+   * Registers (or updates, as admin) a device; the answer may carry a new `deviceIdentityToken`.
+   * `push.state` defaults to `'ACTIVE'` (Sockudo requires the field).
+   */
   activateDevice(device: PushDevice): Promise<unknown> {
-    return this.call('POST', '/deviceRegistrations', { body: device })
+    return this.call('POST', '/deviceRegistrations', { body: withState(device) })
   }
 
-  /** Updates a device the caller owns, proving it with its identity token. */
+  /** Updates a device the caller owns, proving it with its identity token (`push.state` defaults to `'ACTIVE'`). */
   updateDeviceRegistration(device: PushDevice, deviceIdentityToken: string): Promise<unknown> {
-    return this.call('POST', '/deviceRegistrations', { body: device, headers: { 'X-Sockudo-Device-Identity-Token': deviceIdentityToken } })
+    return this.call('POST', '/deviceRegistrations', { body: withState(device), headers: { 'X-Sockudo-Device-Identity-Token': deviceIdentityToken } })
   }
 
   /** Lists devices (admin). */
@@ -127,4 +130,9 @@ function accepted(body: unknown): PushPublishAccepted {
   const regime = str(raw.fanoutRegime)
   if (regime !== undefined) result.fanoutRegime = regime
   return result
+}
+
+/** Sockudo 5.2 refuses a registration without `push.state` (`missing field \`state\``). */
+function withState(device: PushDevice): PushDevice {
+  return device.push.state === undefined ? { ...device, push: { ...device.push, state: 'ACTIVE' } } : device
 }

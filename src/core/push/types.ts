@@ -27,7 +27,7 @@ export interface PushDevice {
   metadata?: Record<string, unknown>
   /** Last activity, epoch ms. */
   lastActiveAtMs?: number
-  /** Push state and transport. */
+  /** Push transport and state (`state` defaults to `'ACTIVE'` when registering). */
   push: { recipient: PushRecipient; state?: 'ACTIVE' | 'FAILING' | 'FAILED'; failureCount?: number; errorReason?: string }
   [key: string]: unknown
 }

@@ -34,6 +34,13 @@ describe('SockudoPushRegistration', () => {
     expect(upstream.seen[1]!.headers['x-sockudo-device-identity-token']).toBe('tok')
   })
 
+  it('sends push.state ACTIVE when the app leaves it out (Sockudo 5.2 refuses a registration without it)', async () => {
+    const { push, upstream } = await setup(() => ({ status: 201, body: '{"change":"inserted"}' }))
+    const { state: _state, ...stateless } = device.push
+    await push.activateDevice({ ...device, push: stateless })
+    expect(JSON.parse(upstream.seen[0]!.body).push).toEqual({ ...stateless, state: 'ACTIVE' })
+  })
+
   it('lists with limit and cursor and decodes the snake_case page', async () => {
     const { push, upstream } = await setup(() => ({ status: 200, body: '{"items":[{"channel":"c","deviceId":"d1"}],"next_cursor":"n2","has_more":true}' }))
     const page = await push.listChannelSubscriptions({ channel: 'c', deviceId: 'd1', limit: 10, cursor: 'n1' })
