@@ -4,9 +4,9 @@
  * base can differ from the binary frame's: both seen against the real server.
  */
 import { describe, expect, it } from 'vitest'
-import { DeltaManager, type DeltaResult } from '../../../src/core/delta'
+import { DeltaManager } from '../../../src/core/delta'
 import type { InboundFrame } from '../../../src/core/protocol/frame'
-import { delta } from './frames'
+import { delivered, delta } from './frames'
 
 const CH = 'stocks-a'
 const headersInServerOrder = '"extras":{"headers":{"sockudo_version_timestamp_ms":1796661949107.0,"sockudo_action":"message.create","sockudo_history_serial":1.0}}'
@@ -17,11 +17,6 @@ const text = (price: number, serial: number, headers: string) =>
 const binaryFull: InboundFrame = {
   event: 'price', channel: CH, data: JSON.stringify({ symbol: 'ACME', note: 'x'.repeat(120), price: 1 }), messageId: 'm-1', streamId: 's1', serial: '1', deltaSequence: 0,
   extras: { headers: { sockudo_action: 'message.create', sockudo_history_serial: 1, sockudo_version_timestamp_ms: 1796661949107 } },
-}
-
-function delivered(result: DeltaResult): InboundFrame {
-  if (result.kind !== 'deliver') throw new Error(`expected deliver, got ${result.kind}`)
-  return result.frame
 }
 
 describe('delta bases rebuilt from binary frames', () => {

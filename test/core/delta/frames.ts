@@ -1,4 +1,5 @@
 /** Builds JSON-wire frames the way the Sockudo server writes them (v2-features.md §1.4–1.5). */
+import type { DeltaResult } from '../../../src/core/delta'
 import type { InboundFrame } from '../../../src/core/protocol/frame'
 import { jsonCodec } from '../../../src/core/codecs/json'
 import { fossilEncode, xdelta3Encode, XDELTA3_VARIANTS } from '../../../scripts/vectors/delta-encoders'
@@ -40,4 +41,10 @@ export function deltaWithBytes(channel: string, bytes: Uint8Array, f: DeltaField
   if (f.conflationKey !== undefined) data.conflation_key = f.conflationKey
   if (f.baseIndex !== undefined) data.base_index = f.baseIndex
   return decode(JSON.stringify({ event: `${prefix}delta`, channel, data }))
+}
+
+/** The frame of a `deliver` result; throws on any other result. */
+export function delivered(result: DeltaResult): InboundFrame {
+  if (result.kind !== 'deliver') throw new Error(`expected deliver, got ${result.kind}`)
+  return result.frame
 }

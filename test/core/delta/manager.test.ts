@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { DeltaManager, type DeltaResult } from '../../../src/core/delta'
+import { DeltaManager } from '../../../src/core/delta'
 import { DeltaError } from '../../../src/core/errors'
 import type { InboundFrame, OutboundFrame } from '../../../src/core/protocol/frame'
 import { jsonCodec } from '../../../src/core/codecs/json'
-import { delta, deltaWithBytes, envelope, full } from './frames'
+import { delivered, delta, deltaWithBytes, envelope, full } from './frames'
 
 const decode = (text: string): InboundFrame => jsonCodec.decode(text)
 
 const CH = 'ticker:BTC'
 const price = (p: number, serial: number, event = 'price-updated', channel = CH): string => envelope(event, channel, { symbol: 'BTC', price: p.toFixed(2), volume: '1200' }, serial)
-
-function delivered(result: DeltaResult): InboundFrame {
-  if (result.kind !== 'deliver') throw new Error(`expected deliver, got ${result.kind}`)
-  return result.frame
-}
 
 describe('DeltaManager reconstruction', () => {
   it('reconstructs the spec F3 example into the full V2 envelope', () => {
