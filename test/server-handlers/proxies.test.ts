@@ -151,7 +151,9 @@ describe('createPushProxy', () => {
     const res = await fetch(`${url}/api/_sockudo/push/deviceRegistrations`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-sockudo-device-identity-token': 'tok', 'x-sockudo-push-capability': 'push-admin' }, body: device })
     expect(res.status).toBe(201)
     const seen = upstream.seen[0]!
-    expect(seen).toMatchObject({ method: 'POST', path: '/apps/app-id/push/deviceRegistrations', body: device, signatureValid: true })
+    // Forwarded as sent, but naming the app the proxy signs for (Sockudo requires `appId`).
+    expect(seen).toMatchObject({ method: 'POST', path: '/apps/app-id/push/deviceRegistrations', signatureValid: true })
+    expect(JSON.parse(seen.body)).toEqual({ appId: 'app-id', ...JSON.parse(device) })
     expect(seen.headers['x-sockudo-push-capability']).toBe('push-subscribe')
     expect(seen.headers['x-sockudo-device-identity-token']).toBe('tok')
     await post(`${url}/api/_sockudo/push/publish`, { recipients: [], payload: {}, sync: false })

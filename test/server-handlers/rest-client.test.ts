@@ -48,6 +48,20 @@ describe('createSockudoRest', () => {
     expect(upstream!.seen.every((s) => s.signatureValid && !s.query.has('body_md5'))).toBe(true)
   })
 
+  it('names the app in device registrations and channel subscriptions sent without appId (Sockudo 5.2 requires it)', async () => {
+    const rest = await client(() => ({ status: 201, body: '{}' }))
+    const device = { id: 'd1', deviceSecret: 's', push: { recipient: { transportType: 'realtime', channel: 'inbox' }, state: 'ACTIVE' } }
+    await rest.push.request({ method: 'POST', path: '/deviceRegistrations', capability: 'push-subscribe', body: JSON.stringify(device) })
+    await rest.push.request({ method: 'POST', path: '/deviceRegistrations', capability: 'push-subscribe', body: JSON.stringify({ ...device, appId: 'other' }) })
+    await rest.push.request({ method: 'POST', path: '/channelSubscriptions', capability: 'push-subscribe', body: '{"channel":"c"}' })
+    await rest.push.request({ method: 'POST', path: '/publish', capability: 'push-admin', body: '{"recipients":[]}' })
+    const bodies = upstream!.seen.map((s) => JSON.parse(s.body) as Record<string, unknown>)
+    expect(bodies[0]).toEqual({ appId: 'app-id', ...device })
+    expect(bodies[1]!.appId).toBe('other')
+    expect(bodies[2]).toEqual({ appId: 'app-id', channel: 'c' })
+    expect(bodies[3]).toEqual({ recipients: [] })
+  })
+
   it('forces sync:false on push publish and sends the capability header', async () => {
     const rest = await client(() => ({ status: 202, body: '{"publishId":"p1","status":"accepted"}' }))
     expect(await rest.push.publish({ recipients: [{ type: 'client', client_id: 'u' }], payload: { title: 't' }, sync: true })).toMatchObject({ publishId: 'p1' })

@@ -75,7 +75,7 @@ describe('usePush', () => {
     await p.subscribe(channel)
     expect(p.channels.value).toEqual([channel])
     const upsert = up.calls.find((c) => c.path === '/channelSubscriptions' && c.method === 'POST')!
-    expect(upsert.body).toEqual({ channel, deviceId: 'browser-1', clientId: 'user-1', provider: 'webPush', tokenHash: 'hash-1' })
+    expect(upsert.body).toEqual({ appId: 'app-1', channel, deviceId: 'browser-1', clientId: 'user-1', provider: 'webPush', tokenHash: 'hash-1' })
     expect(upsert.token).toBe('identity-1')
     await p.refresh()
     expect(p.channels.value).toEqual([channel])

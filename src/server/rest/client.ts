@@ -95,7 +95,7 @@ export function createSockudoRest(options: SockudoRestOptions): SockudoRest {
     getMessage: (channel, serial) => get(msg(channel, serial)),
     getMessageVersions: (channel, serial, query) => get(`${msg(channel, serial)}/versions`, query),
     mutateMessage: (channel, serial, action, body) => post(`${msg(channel, serial)}/${action}`, body),
-    push: createRestPush(send),
+    push: createRestPush(send, options.appId),
   }
 }
 

@@ -37,8 +37,8 @@ export interface SockudoRestPush {
   getPublishStatus(publishId: string): Promise<unknown>
 }
 
-/** Builds the push part of the REST client. */
-export function createRestPush(send: RestSender): SockudoRestPush {
+/** Builds the push part of the REST client for app `appId`. */
+export function createRestPush(send: RestSender, appId: string): SockudoRestPush {
   const request = async (req: RestPushRequest): Promise<RestResponse> => {
     // Checked at run time too: a JavaScript caller (or a cast) can still pass nothing.
     if (!(PUSH_CAPABILITIES as readonly unknown[]).includes(req.capability)) {
@@ -46,7 +46,8 @@ export function createRestPush(send: RestSender): SockudoRestPush {
     }
     const headers: Record<string, string> = { 'x-sockudo-push-capability': req.capability }
     if (req.deviceIdentityToken !== undefined) headers['x-sockudo-device-identity-token'] = req.deviceIdentityToken
-    return await send({ method: req.method, path: `/push${req.path}`, headers, ...(req.params ? { params: req.params } : {}), ...(req.body === undefined ? {} : { body: req.body }) })
+    const body = req.method === 'POST' && NAMES_APP.has(req.path) ? withAppId(req.body, appId) : req.body
+    return await send({ method: req.method, path: `/push${req.path}`, headers, ...(req.params ? { params: req.params } : {}), ...(body === undefined ? {} : { body }) })
   }
   const json = async (what: string, req: RestPushRequest): Promise<unknown> => decodeJsonResponse(await request(req), what)
   return {
@@ -55,4 +56,24 @@ export function createRestPush(send: RestSender): SockudoRestPush {
     publishBatch: (bodies) => json('push batch publish', { method: 'POST', path: '/batch/publish', capability: 'push-admin', body: JSON.stringify(bodies.map((b) => ({ ...b, sync: false }))) }),
     getPublishStatus: (id) => json('push publish status', { method: 'GET', path: `/publish/${encodeURIComponent(id)}/status`, capability: 'push-admin' }),
   }
+}
+
+/** Bodies that name their app: a device registration and a channel subscription. */
+const NAMES_APP = new Set(['/deviceRegistrations', '/channelSubscriptions'])
+
+/**
+ * Device registrations and channel subscriptions name their app (`appId`, required by Sockudo
+ * 5.2); the browser need not know it, so the signed client fills it in when absent. Other
+ * bodies go as they came.
+ */
+function withAppId(body: string | undefined, appId: string): string | undefined {
+  if (body === undefined) return body
+  let device: unknown
+  try {
+    device = JSON.parse(body)
+  } catch {
+    return body
+  }
+  if (typeof device !== 'object' || device === null || Array.isArray(device) || 'appId' in device) return body
+  return JSON.stringify({ appId, ...device })
 }

@@ -30,7 +30,7 @@ describe('SockudoPushRegistration', () => {
     expect(await push.activateDevice(device)).toMatchObject({ change: 'inserted', deviceIdentityToken: 'tok' })
     await push.updateDeviceRegistration(device, 'tok')
     expect(upstream.seen[0]).toMatchObject({ method: 'POST', path: '/apps/app-id/push/deviceRegistrations', signatureValid: true })
-    expect(JSON.parse(upstream.seen[0]!.body)).toEqual(device)
+    expect(JSON.parse(upstream.seen[0]!.body)).toEqual({ appId: 'app-id', ...device })
     expect(upstream.seen[1]!.headers['x-sockudo-device-identity-token']).toBe('tok')
   })
 
