@@ -21,7 +21,7 @@ const notSpecial = ['test/vue/**', 'test/pinia/**', 'test/nuxt/**', 'test/e2e/**
 /**
  * The pinned real Sockudo (test/real-server/pin.env) judges the protocol: when its binary is
  * installed, the live, vue and nuxt suites, the browser suite and the differential check run
- * against it too (projects `*-real`, after the stand-in projects: they reuse the same builds).
+ * against it too (projects `*-real`; the Nuxt fixture and the playground are built once for both).
  * Without it the run says so in one line; in CI a missing server is an error.
  */
 const real = findRealBinary()
@@ -40,19 +40,23 @@ const standInOnly = ['test/reliability/client-fuzz-*.live.test.ts', 'test/reliab
  */
 const settings = () => ({ resolve: { alias: { ...alias } }, define: { __DEV__: 'true' } })
 
-/** The stand-in projects; each `*-real` project below is the same suite against the real Sockudo. */
-const unit = { ...settings(), test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...notSpecial, 'test/**/*.live.test.ts'], typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' } } }
-const live = { ...settings(), test: { name: 'live', include: ['test/**/*.live.test.ts'], exclude: notSpecial, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000, hookTimeout: 30_000 } }
-const vueProject = { ...settings(), plugins: [vue()], test: { name: 'vue', include: ['test/vue/**/*.test.ts', 'test/pinia/**/*.test.ts'], environment: 'happy-dom' as const, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000 } }
-const nuxt = { ...settings(), test: { name: 'nuxt', include: ['test/nuxt/**/*.test.ts'], exclude: ['test/nuxt/fixtures/**'], globalSetup: ['test/setup/live-server.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } }
-const e2e = { ...settings(), test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } }
+/** The stand-in projects (factories: each project needs its own config objects); each `*-real` project below is the same suite against the real Sockudo. */
+const unit = () => ({ ...settings(), test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...notSpecial, 'test/**/*.live.test.ts'], typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'], tsconfig: './tsconfig.json' } } })
+const live = () => ({ ...settings(), test: { name: 'live', include: ['test/**/*.live.test.ts'], exclude: notSpecial, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000, hookTimeout: 30_000 } })
+const vueProject = () => ({ ...settings(), plugins: [vue()], test: { name: 'vue', include: ['test/vue/**/*.test.ts', 'test/pinia/**/*.test.ts'], environment: 'happy-dom' as const, globalSetup: ['test/setup/live-server.ts'], testTimeout: 30_000 } })
+const nuxt = () => ({ ...settings(), test: { name: 'nuxt', include: ['test/nuxt/**/*.test.ts'], exclude: ['test/nuxt/fixtures/**'], globalSetup: ['test/setup/live-server.ts'], testTimeout: 300_000, hookTimeout: 600_000, fileParallelism: false } })
+const e2e = () => ({ ...settings(), test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false } })
 
-/** Runs after the stand-in projects (`sequence.groupOrder`, so builds are reused), one real server per project. */
+/**
+ * Runs after the stand-in projects of group 0 (`sequence.groupOrder`); the stand-in nuxt and e2e
+ * projects (one file at a time, default group) run last and reuse the builds. One real server per project.
+ */
 const afterStandIn = { sequence: { groupOrder: 1 } }
 const againstReal = { ...afterStandIn, globalSetup: ['test/setup/real-server.ts'] }
 
-/** `project` again, named `<name>-real`, with `changes` (the real server instead of the stand-in). */
-function twin<P extends { test: { name: string } }>(project: P, changes: Record<string, unknown>): P {
+/** A fresh copy of `make()`'s project, named `<name>-real`, with `changes` (the real server instead of the stand-in). */
+function twin<P extends { test: { name: string } }>(make: () => P, changes: Record<string, unknown>): P {
+  const project = make()
   return { ...project, test: { ...project.test, name: `${project.test.name}-real`, ...changes } }
 }
 
@@ -60,9 +64,11 @@ function realProjects() {
   return [
     twin(live, { ...againstReal, exclude: [...notSpecial, ...standInOnly] }),
     twin(vueProject, againstReal),
-    twin(nuxt, againstReal),
+    // One file at a time in a group of their own: a fresh clone builds the Nuxt fixture and the
+    // playground here, and two files building one of them at once would race.
+    twin(nuxt, { ...againstReal, sequence: { groupOrder: 2 } }),
     // The browser suite starts its own servers; this env picks the real one (test/e2e/support/playground.ts).
-    twin(e2e, { ...afterStandIn, env: { SOCKUDO_E2E_SERVER: 'real' } }),
+    twin(e2e, { sequence: { groupOrder: 2 }, env: { SOCKUDO_E2E_SERVER: 'real' } }),
     { ...settings(), test: { name: 'real', include: ['test/real-server/**/*.test.ts'], ...afterStandIn, testTimeout: 120_000, hookTimeout: 60_000 } },
   ]
 }
@@ -80,6 +86,6 @@ function realProjects() {
 export default defineConfig({
   ...settings(),
   test: {
-    projects: [unit, live, vueProject, nuxt, e2e, ...(real.ok ? realProjects() : [])],
+    projects: [unit(), live(), vueProject(), nuxt(), e2e(), ...(real.ok ? realProjects() : [])],
   },
 })

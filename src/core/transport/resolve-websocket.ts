@@ -16,11 +16,11 @@ export async function resolveWebSocket(option?: WebSocketConstructor): Promise<W
     const ctor = mod.WebSocket ?? mod.default
     if (ctor) return ctor
   } catch (cause) {
-    throw new ConfigError('config/no-websocket', NO_WS_MESSAGE, { cause })
+    throw new ConfigError('config/no-websocket', noWebSocket(), { cause })
   }
-  throw new ConfigError('config/no-websocket', NO_WS_MESSAGE)
+  throw new ConfigError('config/no-websocket', noWebSocket())
 }
 
-const NO_WS_MESSAGE = __DEV__
+const noWebSocket = (): string => (__DEV__
   ? '[sockudo] No WebSocket implementation: this runtime has no global WebSocket and the `ws` package is not installed. Install `ws` or pass the `webSocket` option.'
-  : 'No WebSocket: install `ws` or pass `webSocket`'
+  : 'No WebSocket: install `ws` or pass `webSocket`')
