@@ -74,7 +74,7 @@ describe('HTTP API request signing', () => {
     const noChannel = await signedFetch(base, { ...creds, method: 'POST', path, body: '{"name":"e","data":"x"}' })
     expect(JSON.parse(noChannel.text)).toEqual(err(400, 'missing_channel_info', "Request must contain 'channels' (list) or 'channel' (string)"))
     const badNs = await signedFetch(base, { ...creds, method: 'POST', path, body: '{"name":"e","channel":"nope:x","data":"x"}' })
-    expect(JSON.parse(badNs.text)).toEqual(err(400, 'invalid_input', "Invalid channel name: Unknown channel namespace 'nope'"))
+    expect(JSON.parse(badNs.text)).toEqual(err(400, 'invalid_input', "Unknown channel namespace 'nope'"))
   })
 
   it('publishes to a namespaced channel (price:btc) and reports per-channel info', async (ctx) => {

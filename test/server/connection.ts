@@ -93,7 +93,11 @@ function onConnection(ctx: ServerContext, ws: WebSocket, req: IncomingMessage, q
   })
   if (!originAllowed(app, req.headers.origin ?? '')) return s.close(4009, 'Origin not allowed')
   if (q.token !== undefined) {
-    if (!s.v2) return s.close(4009, 'Authentication error: capability tokens require protocol V2')
+    if (!s.v2) {
+      // Like every token refusal on Sockudo 5.2: the error frame, then the close routine's (both `pusher:error` on V1).
+      s.sendError(4009, 'Authentication error: capability tokens require protocol V2')
+      return s.close(4009, 'Authentication error: capability tokens require protocol V2')
+    }
     try {
       applyToken(ctx, s, validateToken(ctx, app, q.token))
     } catch (error) {

@@ -69,11 +69,12 @@ export function leavePresence(ctx: ServerContext, app: AppState, ch: ChannelStat
   }
 }
 
-/** V2 presence_update: replaces the member's info and broadcasts to every member (sender included). */
+/**
+ * V2 presence_update: broadcasts the new info to every member (sender included). Like Sockudo
+ * 5.2.0, the roster a later subscriber receives keeps the info the member joined with.
+ */
 export function updatePresence(ctx: ServerContext, app: AppState, ch: ChannelState, userId: string, info: unknown, session: Session): void {
-  const member = ch.members.get(userId)
-  if (!member) return
-  member.info = info
+  if (!ch.members.has(userId)) return
   const data = stringifyJson({ user_id: userId, user_info: info })
   for (const s of ch.subscribers) if (s.v2) s.send({ event: 'sockudo_internal:presence_update', channel: ch.name, data }, { plainText: true, broadcast: true })
   notifyMeta(app, ch.name, 'sockudo_internal:presence_update', userId)

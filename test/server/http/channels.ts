@@ -27,7 +27,7 @@ export function listChannels(app: AppState, q: URLSearchParams): unknown {
 
 function checkName(app: AppState, channel: string): void {
   const problem = validateChannelName(app.config, channel)
-  if (problem) throw invalidInput(`Invalid channel name: ${problem}`)
+  if (problem) throw invalidInput(problem)
 }
 
 export function channelInfo(app: AppState, channel: string, q: URLSearchParams, nowMs: number): unknown {

@@ -51,7 +51,7 @@ function publishItem(ctx: ServerContext, app: AppState, body: Record<string, unk
   }
   for (const channel of channels) {
     const problem = validateChannelName(app.config, channel)
-    if (problem) throw invalidInput(`Invalid channel name: ${problem}`)
+    if (problem) throw invalidInput(problem)
   }
   const info = typeof body.info === 'string' ? body.info.split(',').map((t) => t.trim()) : []
   const wantsInfo = info.length > 0 || typeof body.message_id === 'string'

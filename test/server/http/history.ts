@@ -8,7 +8,7 @@ import type { RouteRequest } from './router'
 
 function historyChannel(app: AppState, channel: string): ChannelState {
   const problem = validateChannelName(app.config, channel)
-  if (problem) throw invalidInput(`Invalid channel name: ${problem}`)
+  if (problem) throw invalidInput(problem)
   if (!app.config.history) throw featureDisabled(`Durable history is disabled by policy for channel '${channel}'`)
   return channelState(app, channel)
 }

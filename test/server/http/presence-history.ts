@@ -7,7 +7,7 @@ import type { RouteRequest } from './router'
 
 function stream(app: AppState, channel: string) {
   const problem = validateChannelName(app.config, channel)
-  if (problem) throw invalidInput(`Invalid channel name: ${problem}`)
+  if (problem) throw invalidInput(problem)
   if (channelKind(channel) !== 'presence') throw invalidInput('Only presence channels support this endpoint')
   if (!app.config.presenceHistory) throw featureDisabled(`Presence history is disabled by policy for channel '${channel}'`)
   return presenceStream(app, channel)

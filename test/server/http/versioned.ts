@@ -13,7 +13,7 @@ function target(r: RouteRequest, mutation: boolean): { app: AppState; channel: s
   const channel = r.params[0] ?? ''
   const serial = r.params[1] ?? ''
   const problem = validateChannelName(r.app.config, channel)
-  if (problem) throw invalidInput(`Invalid channel name: ${problem}`)
+  if (problem) throw invalidInput(problem)
   if (!r.app.config.versionedMessages) throw featureDisabled(`Versioned messages are disabled for channel '${channel}'`)
   if (mutation && !r.app.config.history) throw featureDisabled(`Durable history is disabled by policy for channel '${channel}'`)
   if (serial.trim() === '' || /\s/.test(serial) || Buffer.byteLength(serial) > 128) throw invalidInput('message_serial must be non-blank, without whitespace and at most 128 bytes')
