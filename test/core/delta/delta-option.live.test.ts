@@ -33,7 +33,9 @@ async function streamPrices(client: SockudoClient, delta: 'fossil' | 'xdelta3' |
   client.bindGlobal((event) => void (/delta/.test(event) && raw.push(event)))
   channel.bindGlobal((event) => void (/delta/.test(event) && raw.push(event)))
   for (const price of prices) await serverSdk().trigger(name, 'price', { ...base, price })
-  await waitFor(() => got.length === prices.length, 5000, 'every price')
+  await waitFor(() => got.length === prices.length, 10_000, 'every price').catch((error: Error) => {
+    throw new Error(`${error.message}: got ${got.length}, delta stats ${JSON.stringify(client.deltaStats())}`)
+  })
   return { got, raw }
 }
 
@@ -103,6 +105,8 @@ async function streamPricesOff(client: SockudoClient): Promise<{ got: unknown[];
   channel.bind('price', (d) => got.push(d))
   client.bindGlobal((event) => void (/delta/.test(event) && raw.push(event)))
   for (const price of prices) await serverSdk().trigger(name, 'price', { ...base, price })
-  await waitFor(() => got.length === prices.length, 5000, 'every price')
+  await waitFor(() => got.length === prices.length, 10_000, 'every price').catch((error: Error) => {
+    throw new Error(`${error.message}: got ${got.length}, delta stats ${JSON.stringify(client.deltaStats())}`)
+  })
   return { got, raw }
 }
