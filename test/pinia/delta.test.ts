@@ -1,16 +1,10 @@
 /** `deltaCompression` through the plugin: stats in the connection store, typed error when off. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ConfigError, useChannel, useConnection, useSockudoConnectionStore } from '@sockudo/vue'
-import { createHarness, publish, uniqueName, waitFor, withSetup, type Harness } from '../vue/harness'
+import { harnessesPerTest, publish, uniqueName, waitFor, withSetup } from '../vue/harness'
 import { requireFeatures } from '../support/real-server'
 
-const open: Harness[] = []
-afterEach(() => open.splice(0).forEach((h) => h.close()))
-const harnessOf = (options: Parameters<typeof createHarness>[0] = {}): Harness => {
-  const h = createHarness(options)
-  open.push(h)
-  return h
-}
+const harnessOf = harnessesPerTest()
 const needsDelta = requireFeatures(['deltaCompression'])
 
 describe.skipIf(needsDelta.skip)(needsDelta.title('delta compression as a plugin option'), () => {

@@ -1,18 +1,12 @@
 /** Recovery made visible (positions, resume results) and kept across reloads, against the local server. */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { useChannel, useRecovery, useSockudoRecoveryStore } from '@sockudo/vue'
 import type { RecoveryPosition, RecoveryStorage } from '@sockudo/vue'
-import { createHarness, liveTarget, nodeFetch, publish, uniqueName, waitFor, withSetup, type Harness } from '../vue/harness'
+import { createHarness, harnessesPerTest, liveTarget, nodeFetch, publish, uniqueName, waitFor, withSetup, type Harness } from '../vue/harness'
 import { httpUrl } from '../support/live'
 import { skipUnless } from '../support/real-server'
 
-const open: Harness[] = []
-afterEach(() => open.splice(0).forEach((h) => h.close()))
-const harnessOf = (options: Parameters<typeof createHarness>[0] = {}): Harness => {
-  const h = createHarness({ protocolVersion: 2, connectionRecovery: true, ...options })
-  open.push(h)
-  return h
-}
+const harnessOf = harnessesPerTest({ protocolVersion: 2, connectionRecovery: true })
 
 /** Mounts a component holding `name` that records the `n` of every `tick`. */
 async function listen(harness: Harness, name: string): Promise<{ got: number[]; recovery: () => ReturnType<typeof useRecovery> }> {

@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { toRaw } from 'vue'
 import { useChannel, useConnection, useSockudoChannelsStore, useSockudoConnectionStore, useSockudoUserStore, useUser } from '@sockudo/vue'
 import { DeltaManager } from '@sockudo/vue/core'
-import { createHarness, publish, uniqueName, waitFor, withSetup, type Harness } from '../vue/harness'
+import { harnessesPerTest, publish, uniqueName, waitFor, withSetup } from '../vue/harness'
 import { skipUnless } from '../support/real-server'
 
-const open: Harness[] = []
-afterEach(() => open.splice(0).forEach((h) => h.close()))
-const harnessOf = (options: Parameters<typeof createHarness>[0] = {}): Harness => {
-  const h = createHarness(options)
-  open.push(h)
-  return h
-}
+const harnessOf = harnessesPerTest()
 
 describe('sockudo-channels store', () => {
   it('mirrors V2 attach serial, recovery position, filter, delta and counts as plain data', async (ctx) => {

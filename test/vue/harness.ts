@@ -2,6 +2,7 @@
  * Test harness for the Vue layer: a Pinia + Sockudo app on the live test server, components
  * written as setup functions, and counters for listener/subscription leaks.
  */
+import { afterEach } from 'vitest'
 import { mount } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
@@ -83,7 +84,21 @@ interface Child {
   props: Record<string, unknown>
 }
 
-/** Creates a harness; call `close()` in `afterEach`. */
+/**
+ * A harness factory for one test file: each harness it makes is closed after its test. Call it
+ * at the top level of the file; `defaults` apply to every harness.
+ */
+export function harnessesPerTest(defaults: HarnessOptions = {}): (options?: HarnessOptions) => Harness {
+  const open: Harness[] = []
+  afterEach(() => open.splice(0).forEach((harness) => harness.close()))
+  return (options = {}) => {
+    const harness = createHarness({ ...defaults, ...options })
+    open.push(harness)
+    return harness
+  }
+}
+
+/** Creates a harness; call `close()` in `afterEach` (or use {@link harnessesPerTest}). */
 export function createHarness(options: HarnessOptions = {}): Harness {
   const pinia = createPinia()
   const sockudo = createSockudo(sockudoOptions(options))
