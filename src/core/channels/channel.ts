@@ -8,7 +8,7 @@ import type { TimerHandle } from '../util/clock'
 import { isRecord, parseMaybeJson, serialToString } from '../util/json'
 import { CallbackRegistry } from './callbacks'
 import type { ChannelContext } from './context'
-import { asPublished, eventData, toMetadata, toSockudoEvent } from './event'
+import { asPublished, eventData, toMetadata, toSockudoEvent } from '../message/event'
 import { buildSubscribeData } from './subscribe-frame'
 import type { ChannelEvents, EventCallback, GlobalCallback, RewindResult, SubscribeOptions, SubscriptionState } from './types'
 

@@ -12,3 +12,5 @@
 export type { Codec, WireFormat } from './types'
 export type { CodecErrorCode } from './shared/errors'
 export * from './json'
+export type { FrameIO } from './frame-io'
+export { createFrameIO } from './frame-io'

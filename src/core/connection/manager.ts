@@ -1,6 +1,6 @@
 import { ConnectionError, SockudoError } from '../errors'
 import { TypedEmitter, type Unsubscribe } from '../events'
-import type { FrameIO } from '../protocol/codec-io'
+import type { FrameIO } from '../codecs/frame-io'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 import { parseHandshake } from '../protocol/handshake'
 import type { ProtocolNames } from '../protocol/names'

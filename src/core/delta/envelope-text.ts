@@ -6,7 +6,7 @@
  * verify what they rebuild (size, checksum), so a base that differs fails loudly and the
  * channel resyncs instead of delivering wrong data.
  */
-import { stringifyJsonLossless } from '../codecs/json/lossless-stringify'
+import { stringifyJsonLossless } from '../util/lossless-stringify'
 import type { InboundFrame, MessageExtras } from '../protocol/frame'
 import { isRecord } from '../util/json'
 

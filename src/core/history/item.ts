@@ -1,4 +1,4 @@
-import { asPublished, eventData, toSockudoEvent } from '../channels/event'
+import { asPublished, eventData, toSockudoEvent } from '../message/event'
 import { envelopeToFrame } from '../protocol/json-frame'
 import { isRecord, serialToString } from '../util/json'
 import type { HistoryItem } from './types'

@@ -1,4 +1,4 @@
-import type { SockudoEvent } from '../channels/types'
+import type { SockudoEvent } from '../message/types'
 
 /** Parameters of `channel.channelHistory()` (v2-features.md §4.1). */
 export interface HistoryParams {

@@ -1,8 +1,6 @@
 export type { InboundFrame, OutboundFrame, MessageExtras } from './frame'
 export type { ProtocolVersion, ProtocolNames, CanonicalName } from './names'
 export { createProtocolNames, isSystemEventName } from './names'
-export type { FrameIO } from './codec-io'
-export { createFrameIO } from './codec-io'
 export type { HandshakeResult } from './handshake'
 export { parseHandshake } from './handshake'
 export type { InboundHandlers } from './router'

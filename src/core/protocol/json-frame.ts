@@ -4,7 +4,7 @@
  * parsed envelopes such as history items). The connection itself decodes with the JSON codec.
  */
 import { ProtocolError } from '../errors'
-import { parseJsonLossless } from '../codecs/json/lossless-parse'
+import { parseJsonLossless } from '../util/lossless-parse'
 import { isRecord, serialToString } from '../util/json'
 import type { InboundFrame, MessageExtras, OutboundFrame } from './frame'
 

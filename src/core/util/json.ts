@@ -1,4 +1,4 @@
-import { parseJsonLossless } from '../codecs/json/lossless-parse'
+import { parseJsonLossless } from './lossless-parse'
 
 /**
  * Parses `data` when it is a JSON string (the server double-encodes most payloads),

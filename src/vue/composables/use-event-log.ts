@@ -1,7 +1,7 @@
 import { shallowRef, triggerRef } from 'vue'
 import type { MaybeRefOrGetter, ShallowRef } from 'vue'
 import type { EventMetadata, SockudoError } from '../../core'
-import { toMetadata } from '../../core/channels/event'
+import { toMetadata } from '../../core/message/event'
 import { createProtocolNames } from '../../core/protocol/names'
 import type { EventName, HandlerPayload, SockudoEvents, Unset } from '../types/events'
 import { useChannelHold } from '../util/channel-hold'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { eventData, toSockudoEvent } from '../../../src/core/channels/event'
+import { eventData, toSockudoEvent } from '../../../src/core/message/event'
 import { reduceMutableMessageEvents } from '../../../src/core/mutable'
 import type { InboundFrame } from '../../../src/core/protocol/frame'
 

@@ -8,7 +8,7 @@ import {
   optionalString,
   optionalStringMap,
 } from '../shared/values'
-import { parseJsonLossless } from './lossless-parse'
+import { parseJsonLossless } from '../../util/lossless-parse'
 
 /**
  * Decodes one JSON text frame (core.md §9.2) into an {@link InboundFrame}. `data` stays as

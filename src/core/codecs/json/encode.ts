@@ -1,6 +1,6 @@
 import type { OutboundFrame } from '../../protocol/frame'
 import { codecError } from '../shared/errors'
-import { stringifyJsonLossless } from './lossless-stringify'
+import { stringifyJsonLossless } from '../../util/lossless-stringify'
 
 /**
  * Encodes one client → server frame as `{"event":…,"data":…,"channel":…}` (core.md §9.2).

@@ -1,4 +1,4 @@
-import { parseJsonLossless } from './lossless-parse'
+import { parseJsonLossless } from '../../util/lossless-parse'
 
 /**
  * The `data` decoding rule of core.md §9.2: when `data` is a string, try to parse it as JSON

@@ -1,4 +1,4 @@
 export { jsonCodec } from './codec'
 export { parseEventData } from './event-data'
-export { parseJsonLossless } from './lossless-parse'
-export { stringifyJsonLossless } from './lossless-stringify'
+export { parseJsonLossless } from '../../util/lossless-parse'
+export { stringifyJsonLossless } from '../../util/lossless-stringify'

@@ -1,5 +1,5 @@
 import type { OutboundFrame } from '../../protocol/frame'
-import { stringifyJsonLossless } from '../json/lossless-stringify'
+import { stringifyJsonLossless } from '../../util/lossless-stringify'
 import { codecError } from '../shared/errors'
 import { ProtoWriter } from './writer'
 

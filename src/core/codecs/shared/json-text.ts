@@ -1,4 +1,4 @@
-import { parseJsonLossless } from '../json/lossless-parse'
+import { parseJsonLossless } from '../../util/lossless-parse'
 
 /**
  * A JSON text carried inside a binary envelope (msgpack `["json", text]`, protobuf

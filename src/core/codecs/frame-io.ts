@@ -1,7 +1,7 @@
 import { CodecError, ProtocolError, SockudoError } from '../errors'
-import { jsonCodec } from '../codecs/json/codec'
-import type { Codec } from '../codecs/types'
-import type { InboundFrame, OutboundFrame } from './frame'
+import { jsonCodec } from './json/codec'
+import type { Codec } from './types'
+import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 
 /**
  * Frame I/O of one connection: text frames are always JSON (the server sends some
