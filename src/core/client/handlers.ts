@@ -5,6 +5,7 @@ import type { InboundFrame } from '../protocol/frame'
 import { parseErrorData } from '../protocol/handshake'
 import type { InboundHandlers } from '../protocol/router'
 import type { RequestTracker } from '../protocol/request-tracker'
+import type { RecoveryCoordinator } from '../recovery/coordinator'
 import type { RecoveryPositions } from '../recovery/positions'
 import type { TokenManager } from '../auth/token'
 import type { User } from '../user/user'
@@ -20,10 +21,8 @@ export interface HandlerParts {
   tokens: Pick<TokenManager, 'expired'>
   positions: RecoveryPositions | undefined
   history: { receive(frame: InboundFrame): void }
-  /** The server answered the resume (or refused it): release the frames held meanwhile. */
-  resumeSettled(): void
-  /** Applies the authoritative positions of `resume_success`. */
-  applyRecovered(data: unknown): void
+  /** The resume exchange, once loaded (recovery on). */
+  recovery(): Pick<RecoveryCoordinator, 'recovered' | 'error' | 'settled'> | undefined
   /** Delivers a frame to client-level `bind`/`bindGlobal` and the `event` stream. */
   deliverGlobal(frame: InboundFrame): void
   emit<K extends keyof ClientEvents>(event: K, ...args: ClientEvents[K]): void
@@ -36,8 +35,8 @@ export function createHandlers(p: HandlerParts): InboundHandlers {
       const { code, message } = parseErrorData(frame.data)
       const attributed = p.tracker.attribute(code, message, (key) => rejection(code, message, key))
       if (!attributed) p.emit('error', new ConnectionError('connection/server-error', message, serverCode(code, frame.data)))
-      // 4301 recovery disabled, 4302 no positions, or a rejected resume frame: no replay will come.
-      if (code === 4301 || code === 4302 || /resume/i.test(message)) p.resumeSettled()
+      // A refused resume (4000 malformed, 4301 recovery disabled, 4302 no positions): no replay will come.
+      if (!attributed) p.recovery()?.error(code)
       p.deliverGlobal(frame)
     },
     signinSuccess(frame) {
@@ -50,9 +49,9 @@ export function createHandlers(p: HandlerParts): InboundHandlers {
     },
     resumeSuccess(frame) {
       const data = parseMaybeJson(frame.data)
-      p.applyRecovered(data)
+      p.recovery()?.recovered(data)
       p.emit('resumed', { recovered: channelsOf(data, 'recovered'), failed: channelsOf(data, 'failed') })
-      p.resumeSettled()
+      p.recovery()?.settled()
       p.deliverGlobal(frame)
     },
     resumeFailed(frame) {

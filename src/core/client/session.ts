@@ -16,15 +16,13 @@ import { createProtocolNames, type ProtocolNames } from '../protocol/names'
 import { runInbound, type DeltaStage, type InboundStages } from '../protocol/pipeline'
 import { RequestTracker } from '../protocol/request-tracker'
 import { routeFrame } from '../protocol/router'
-import type { MessageDeduplicator } from '../recovery/dedup'
-import type { ResumeGate } from '../recovery/gate'
+import type { RecoveryCoordinator } from '../recovery/coordinator'
 import { RecoveryPositions } from '../recovery/positions'
-import type * as ResumeModule from '../recovery/resume'
 import { createWebSocketTransport } from '../transport/websocket-transport'
 import { resolveWebSocket } from '../transport/resolve-websocket'
 import type { Transport, TransportHandlers } from '../transport/types'
 import { User } from '../user/user'
-import { systemClock, type TimerHandle } from '../util/clock'
+import { systemClock } from '../util/clock'
 import type { ClientEvents } from './events'
 import { createHandlers } from './handlers'
 import { createStats } from './stats'
@@ -46,12 +44,9 @@ export class Session {
   readonly registry: ChannelRegistry
   readonly user: User
   readonly positions: RecoveryPositions | undefined
-  /** V2 stages, loaded before the first socket opens (a V1 app never downloads them). */
-  private dedup: MessageDeduplicator | undefined
-  private gate: ResumeGate | undefined
+  /** The resume exchange, loaded before the first socket opens when recovery is on. */
+  private recovery: RecoveryCoordinator | undefined
   private readonly stages: InboundStages
-  private gateTimer: TimerHandle | undefined
-  private resume: typeof ResumeModule | undefined
   readonly stats = createStats()
 
   constructor(private readonly o: ResolvedOptions) {
@@ -91,8 +86,7 @@ export class Session {
       registry: this.registry, tracker: this.tracker, user: this.user, positions: this.positions,
       tokens: { expired: (data) => this.tokens?.expired(data) },
       history: { receive: (frame) => this.history?.receive(frame) },
-      resumeSettled: () => this.releaseGate(),
-      applyRecovered: (data) => this.positions && this.resume?.applyRecovered(this.positions, data),
+      recovery: () => this.recovery,
       deliverGlobal: (f) => this.deliverGlobal(f), emit: (e, ...a) => this.emitter.emit(e, ...a),
     })
     const positions = this.positions
@@ -203,20 +197,24 @@ export class Session {
     this.stages.delta ??= createClientDeltaManager(setting === true ? { isTracked } : { ...setting, isTracked })
   }
 
-  /** Loads the dedup window and the resume gate the options ask for, once, before the first socket opens. */
+  /** Loads the dedup window and the recovery coordinator the options ask for, once, before the first socket opens. */
   private async loadStages(): Promise<void> {
     const setting = this.o.raw.messageDeduplication ?? this.o.version === 2
-    const dedup = setting !== false && !this.dedup
-    const gate = this.positions !== undefined && !this.gate
-    if (!dedup && !gate) return
-    const { MessageDeduplicator, ResumeGate } = await import('../recovery/stages')
-    if (dedup && !this.dedup) {
-      const window = (this.dedup = new MessageDeduplicator(typeof setting === 'object' ? setting.capacity : undefined))
+    const positions = this.positions
+    const [dedup, recovery] = await Promise.all([
+      setting !== false && !this.stages.isDuplicate ? import('../recovery/dedup') : undefined,
+      positions && !this.recovery ? import('../recovery/coordinator') : undefined,
+    ])
+    if (dedup && !this.stages.isDuplicate) {
+      const window = new dedup.MessageDeduplicator(typeof setting === 'object' ? setting.capacity : undefined)
       this.stages.isDuplicate = (f) => f.messageId !== undefined && window.check(f.messageId, f.serial)
     }
-    if (gate && !this.gate) {
-      const held = (this.gate = new ResumeGate())
-      this.stages.hold = (f) => held.hold(f)
+    if (recovery && positions && !this.recovery) {
+      const coordinator = (this.recovery = new recovery.RecoveryCoordinator({
+        positions, clock: this.o.raw.clock ?? systemClock, timeout: this.o.subscriptionTimeout, resumeEvent: this.names.event('resume'),
+        send: (f) => this.connection.send(f), socketId: () => this.connection.socketId, deliver: (f) => runInbound(f, this.stages),
+      }))
+      this.stages.hold = (f) => coordinator.hold(f)
     }
   }
 
@@ -243,40 +241,14 @@ export class Session {
     this.user._connected()
     this.tokens?.connected()
     this.emitter.emit('connected', _info)
-    const positions = this.positions
-    if (!positions) return
-    const resuming = wanted.filter((c) => positions.get(c.name) !== null).map((c) => c.name)
-    if (!resuming.length) return
-    // Live frames of these channels wait for the resume answer (see ResumeGate).
-    this.gate?.open(resuming)
-    // Resume only after every subscribe went out: the server then gates live messages of
-    // subscribed channels behind the replay (v2-features.md §3.2).
-    void Promise.all([sent, import('../recovery/resume')]).then(([, resume]) => {
-      this.resume = resume
-      if (this.connection.socketId !== _info.socketId) return
-      const data = resume.buildResumeData(positions.all(), wanted.filter((c) => c._wanted).map((c) => c.name))
-      if (data === undefined || !this.connection.send({ event: this.names.event('resume'), data })) return this.releaseGate()
-      const clock = this.o.raw.clock ?? systemClock
-      this.gateTimer = clock.setTimeout(() => this.releaseGate(), this.o.subscriptionTimeout)
-    })
-  }
-
-  /** The resume was answered (or will not be): frames held meanwhile go through the pipeline in serial order. */
-  private releaseGate(): void {
-    this.cancelGateTimer()
-    for (const frame of this.gate?.release() ?? []) runInbound(frame, this.stages)
-  }
-
-  private cancelGateTimer(): void {
-    if (this.gateTimer !== undefined) (this.o.raw.clock ?? systemClock).clearTimeout(this.gateTimer)
-    this.gateTimer = undefined
+    const stillWanted = () => wanted.filter((c) => c._wanted).map((c) => c.name)
+    this.recovery?.connected(_info.socketId, wanted.map((c) => c.name), sent, stillWanted)
   }
 
   private connectionLost(reconnecting: boolean): void {
     this.tracker.clear()
     this.tokens?.cancel()
-    this.cancelGateTimer()
-    this.gate?.discard()
+    this.recovery?.lost()
     this.history?.failAll(new ConnectionError('connection/lost', 'The connection was lost'))
     for (const channel of this.registry.all()) channel._connectionLost(reconnecting)
     this.user._connectionLost()
