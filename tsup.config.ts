@@ -12,7 +12,9 @@ export default defineConfig({
     server: 'src/server/index.ts',
   },
   format: ['esm'],
-  dts: true,
+  // stripInternal: `@internal` members (registry plumbing, channel hooks) stay out of the
+  // published .d.ts, so no internal type has to be exported to keep the declarations whole.
+  dts: { compilerOptions: { stripInternal: true } },
   splitting: true,
   treeshake: true,
   sourcemap: true,

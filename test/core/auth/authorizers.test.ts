@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createChannelAuthorizer, createUserAuthenticator, type FetchLike } from '@sockudo/vue/core'
+import type { FetchLike } from '@sockudo/vue/core'
+import { createChannelAuthorizer, createUserAuthenticator } from '../../../src/core/internal'
 import { FakeClock } from '../../fakes/fake-clock'
 
 interface Call { url: string; headers: Record<string, string>; body: URLSearchParams }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { closeAction, initialMachineState, transition, type MachineConfig, type MachineEvent, type MachineState } from '@sockudo/vue/core'
+import { closeAction, initialMachineState, transition, type MachineConfig, type MachineEvent, type MachineState } from '../../../src/core/internal'
 
 const config: MachineConfig = {
   activityTimeout: 120_000, pongTimeout: 30_000, unavailableTimeout: 10_000,

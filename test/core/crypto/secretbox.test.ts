@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { loadLibsodiumSecretbox, openEncryptedPayload, type Secretbox } from '@sockudo/vue/core'
+import type { Secretbox } from '@sockudo/vue/core'
+import { loadLibsodiumSecretbox, openEncryptedPayload } from '../../../src/core/internal'
 
 interface Sodium {
   ready: Promise<void>

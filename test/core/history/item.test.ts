@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decodeHistoryItem } from '@sockudo/vue/core'
+import { decodeHistoryItem } from '../../../src/core/internal'
 
 describe('history items', () => {
   it('gives a stored never-edited message (versioned aggregate form) back under its event name and the item message id', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { MessageError, MutableMessageStore, getMutableMessageInfo, isMutableMessageEvent, reduceMutableMessageEvent, reduceMutableMessageEvents, versionedMessageToState, decodeVersionedMessage } from '@sockudo/vue/core'
+import { MessageError, MutableMessageStore, getMutableMessageInfo, isMutableMessageEvent, reduceMutableMessageEvent, reduceMutableMessageEvents } from '@sockudo/vue/core'
+import { versionedMessageToState, decodeVersionedMessage } from '../../../src/core/internal'
 import type { MutableMessageEventLike, SockudoEvent } from '@sockudo/vue/core'
 
 const MS = '00000001713100800000:node:00000000000000000001'

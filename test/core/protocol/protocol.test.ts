@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createProtocolNames, parseHandshake, routeFrame, type InboundFrame, type InboundHandlers } from '@sockudo/vue/core'
+import type { InboundFrame } from '@sockudo/vue/core'
+import { createProtocolNames, parseHandshake, routeFrame, type InboundHandlers } from '../../../src/core/internal'
 import { envelopeToFrame } from '../../../src/core/protocol/json-frame'
 
 describe('stored envelopes (history items)', () => {

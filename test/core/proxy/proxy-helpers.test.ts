@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ProxyError, callProxy, createVersionedMessages, fetchChannelHistory, fetchPresenceHistory, fetchPresenceSnapshot, toPresenceHistoryParams, toPresenceSnapshotParams } from '@sockudo/vue/core'
+import { ProxyError, createVersionedMessages, fetchChannelHistory, fetchPresenceHistory, fetchPresenceSnapshot } from '@sockudo/vue/core'
+import { callProxy, toPresenceHistoryParams, toPresenceSnapshotParams } from '../../../src/core/internal'
 import { createHistoryProxy, createPresenceHistoryProxy, createVersionedMessagesProxy } from '@sockudo/vue/server'
 import type { SockudoHandler, SockudoRestOptions } from '@sockudo/vue/server'
 import { serveHandler, serveRaw } from '../../server-handlers/serve'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MessageDeduplicator, RecoveryPositions, applyRecovered, buildResumeData } from '@sockudo/vue/core'
+import { MessageDeduplicator, RecoveryPositions, applyRecovered, buildResumeData } from '../../../src/core/internal'
 
 describe('message dedup window', () => {
   it('drops a repeated id and forgets the oldest beyond capacity (FIFO)', () => {

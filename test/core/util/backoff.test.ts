@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, buildSocketUrl } from '@sockudo/vue/core'
+import { backoffDelay, buildSocketUrl } from '../../../src/core/internal'
 
 describe('jittered exponential backoff', () => {
   const o = { maxAttempts: Infinity, baseDelay: 1000, maxDelay: 30_000 }

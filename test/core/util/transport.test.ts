@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createWebSocketTransport, type WebSocketLike } from '@sockudo/vue/core'
+import type { WebSocketLike } from '@sockudo/vue/core'
+import { createWebSocketTransport } from '../../../src/core/internal'
 
 /** Minimal socket with the `ws` package's native ping API. */
 class NodeLikeSocket implements WebSocketLike {
