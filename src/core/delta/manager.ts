@@ -188,9 +188,7 @@ export class DeltaManager implements DeltaStage {
     const text = frame.raw === undefined ? envelopeText(frame) : deltaBaseText(frame.raw)
     const bytes = this.encoder.encode(text)
     this.counters.full(channel, frame.raw === undefined ? bytes.length : utf8ByteLength(frame.raw))
-    const entry: BaseEntry = { seq, bytes }
-    if (frame.raw === undefined) entry.variants = () => map(envelopeTextVariants(frame), (t) => this.encoder.encode(t))
-    this.bases.store(channel, frame.event, frame.conflationKey ?? '', entry)
+    this.bases.store(channel, frame.event, frame.conflationKey ?? '', { seq, bytes, variants: this.variantsOf(frame) })
   }
 
   private onCacheSync(frame: InboundFrame): DeltaResult {
@@ -236,12 +234,21 @@ export class DeltaManager implements DeltaStage {
     const deltaBytes = decodeDeltaBase64(payload.delta, channel)
     const bytes = this.apply(this.decoder(payload, channel), base, deltaBytes)
     const rebuilt = this.toFrame(bytes, payload, channel)
-    this.bases.store(channel, payload.event, payload.conflationKey, { seq: payload.seq, bytes })
+    this.bases.store(channel, payload.event, payload.conflationKey, { seq: payload.seq, bytes, variants: this.variantsOf(rebuilt) })
     this.counters.delta(channel, frame.raw === undefined ? deltaBytes.length : utf8ByteLength(frame.raw), bytes.length)
     return rebuilt
   }
 
-  /** Decodes against the base, then against its variants (a binary frame's other header orders). */
+  /**
+   * The other texts the server may hold as this message's base: Sockudo 5.2 serializes header
+   * maps in hash order and not always in the order of the frame it sent (seen on every wire,
+   * also for a base rebuilt from a delta), so the other header orders are kept as a fallback.
+   */
+  private variantsOf(frame: InboundFrame): () => Iterable<Uint8Array> {
+    return () => map(envelopeTextVariants(frame), (t) => this.encoder.encode(t))
+  }
+
+  /** Decodes against the base, then against its variants (the other header orders). */
   private apply(decode: NonNullable<DeltaDecoders[DeltaAlgorithm]>, base: BaseEntry, delta: Uint8Array): Uint8Array {
     try {
       return decode(base.bytes, delta, this.limits)

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { DeltaManager } from '../../../src/core/delta'
 import type { InboundFrame } from '../../../src/core/protocol/frame'
-import { delivered, delta } from './frames'
+import { delivered, delta, full } from './frames'
 
 const CH = 'stocks-a'
 const headersInServerOrder = '"extras":{"headers":{"sockudo_version_timestamp_ms":1796661949107.0,"sockudo_action":"message.create","sockudo_history_serial":1.0}}'
@@ -37,5 +37,18 @@ describe('delta bases rebuilt from binary frames', () => {
     const target = text(2, 2, headersInServerOrder).replace('x'.repeat(120), 'y'.repeat(120))
     expect(dm.handle(delta(CH, other, target, { event: 'price', seq: 1, baseIndex: 0 })).kind).toBe('resync')
     expect(dm.stats().errors).toBe(1)
+  })
+
+  it('decodes against a base rebuilt from a delta when the server holds it with its headers in another order', () => {
+    const dm = new DeltaManager()
+    const otherOrder = '"extras":{"headers":{"sockudo_history_serial":1.0,"sockudo_action":"message.create","sockudo_version_timestamp_ms":1796661949107.0}}'
+    dm.handle(full(text(1, 1, headersInServerOrder), 0))
+    // Message 2 arrives as a delta; the client's base for it is the text the delta produced...
+    const second = text(2, 2, headersInServerOrder)
+    delivered(dm.handle(delta(CH, text(1, 1, headersInServerOrder), second, { event: 'price', seq: 1, baseIndex: 0 })))
+    // ...while the server computes message 3's delta over its own serialization of message 2.
+    const out = delivered(dm.handle(delta(CH, text(2, 2, otherOrder), text(3, 3, otherOrder), { event: 'price', seq: 2, baseIndex: 1 })))
+    expect(JSON.parse(out.data as string)).toMatchObject({ price: 3 })
+    expect(dm.stats()).toMatchObject({ deltaMessages: 2, errors: 0 })
   })
 })
