@@ -1,8 +1,11 @@
 import { ConfigError } from '../errors'
 import type { ProtocolVersion } from '../protocol/names'
+// The bundler (tsup/esbuild, Vite) inlines just this field at build time; in dev and tests it is
+// read from the file. So the version sent can never drift from the package's own.
+import { version } from '../../../package.json'
 
-/** Library version sent in the `version` query parameter (the server ignores it). */
-export const CLIENT_VERSION = '0.1.0'
+/** Library version sent in the `version` query parameter (the server ignores it): package.json's `version`. */
+export const CLIENT_VERSION: string = version
 
 /** Everything that shapes the WebSocket URL. */
 export interface UrlParts {
