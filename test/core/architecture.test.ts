@@ -3,7 +3,7 @@
  * folders of `src/core` must run one way, so the folder graph has no cycle. Reads every static
  * `import … from`, `export … from` and dynamic `import('…')` of `src/core/**\/*.ts`.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -19,10 +19,18 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-/** The top-level folder of `src/core` a path lies in; `undefined` for the entry files at its root. */
+/**
+ * The top-level folder of `src/core` a path lies in (an import of a folder itself, `'../errors'`,
+ * counts too); `undefined` outside `src/core` and for the entry files at its root.
+ */
 function folderOf(path: string): string | undefined {
   const parts = relative(coreDir, path).split(/[\\/]/)
-  return parts.length > 1 && parts[0] !== '..' ? parts[0] : undefined
+  if (parts[0] === '..' || parts[0] === '') return undefined
+  return parts.length > 1 || isDirectory(path) ? parts[0] : undefined
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory()
 }
 
 /** folder → folders it imports (with one file:line per edge, for the failure message). */
@@ -69,7 +77,18 @@ describe('src/core folder layers', () => {
   it('reads the imports of every folder', () => {
     const graph = folderGraph()
     expect(graph.get('client')?.has('connection')).toBe(true)
+    // Folder imports (`'../errors'`) and dynamic imports (`import('../delta/create')`) count.
+    expect(graph.get('client')?.has('errors')).toBe(true)
+    expect(graph.get('client')?.has('delta')).toBe(true)
     expect(graph.size).toBeGreaterThan(10)
+  })
+
+  it('finds a cycle in a graph that has one, and reads static, re-export and dynamic imports', () => {
+    const edge = (...to: string[]) => new Map(to.map((t) => [t, '']))
+    expect(findCycle(new Map([['a', edge('b')], ['b', edge('c')], ['c', edge('a')]]))).toEqual(['a', 'b', 'c', 'a'])
+    expect(findCycle(new Map([['a', edge('b')], ['b', edge()]]))).toBeUndefined()
+    const text = "import { x } from '../a/x'\nexport * from './b'\nconst m = () => import('../c/m')\nimport '../d/side'"
+    expect([...text.matchAll(specifiers)].map((m) => m[1])).toEqual(['../a/x', './b', '../c/m', '../d/side'])
   })
 
   it('has no folder cycle', () => {
