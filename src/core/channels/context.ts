@@ -7,7 +7,7 @@ import type { Clock } from '../util/clock'
 import type { HistoryPage, HistoryParams } from '../history/types'
 import type { ChannelEvents } from './types'
 
-/** @internal What a channel needs from the client. */
+/** What a channel needs from the client. Not exported from any entry, but the channel classes name it, so it must stay in their .d.ts (no internal tag). */
 export interface ChannelContext {
   readonly names: ProtocolNames
   readonly clock: Clock

@@ -22,7 +22,7 @@ export type EventName<E> = Extract<keyof E, string> | (string & {})
 export type EventPayload<E, K extends string> = K extends keyof E ? E[K] : unknown
 
 declare const _unset: unique symbol
-/** Marker for "no explicit payload type given". @internal */
+/** Marker for "no explicit payload type given" (public: composable signatures name it as a default). */
 export type Unset = typeof _unset
 
 /**
