@@ -1,5 +1,5 @@
 import { ChannelError, SockudoError } from '../errors'
-import { TypedEmitter, type Unsubscribe } from '../events'
+import { TypedEmitter, rethrowLater, type Unsubscribe } from '../events'
 import type { HistoryPage, HistoryParams } from '../history/types'
 import { capAtAttach } from '../history/until-attach'
 import type { InboundFrame } from '../protocol/frame'
@@ -17,10 +17,6 @@ export interface SubscribeAuth {
   auth: string
   channelData?: string
 }
-
-const rethrowLater = (error: unknown) => queueMicrotask(() => {
-  throw error
-})
 
 /**
  * A public channel. `client.subscribe(name)` returns one of its subclasses by name prefix.

@@ -8,7 +8,7 @@ import type { ChannelEvents } from '../channels/types'
 import { Connection } from '../connection/manager'
 import { buildSocketUrl } from '../connection/url'
 import { ConnectionError } from '../errors'
-import { TypedEmitter } from '../events'
+import { TypedEmitter, rethrowLater } from '../events'
 import type { HistoryRequester } from '../history/requester'
 import { createFrameIO } from '../codecs/frame-io'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
@@ -29,10 +29,6 @@ import { createStats } from './stats'
 import type { ResolvedOptions } from './options'
 
 const DELTA_FRAME = /^(?:sockudo|pusher):delta(?:_cache_sync)?$/
-
-const rethrowLater = (error: unknown) => queueMicrotask(() => {
-  throw error
-})
 
 /** @internal Every part of one client, wired together. The public facade is {@link SockudoClient}. */
 export class Session {

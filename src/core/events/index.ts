@@ -101,7 +101,8 @@ export class TypedEmitter<E extends EventMap<E>> {
   }
 }
 
-function rethrowLater(error: unknown): void {
+/** Rethrows `error` on a microtask: a listener's exception surfaces without breaking the emitting code. @internal */
+export function rethrowLater(error: unknown): void {
   queueMicrotask(() => {
     throw error
   })

@@ -1,5 +1,5 @@
 import { asPublished, eventData, toSockudoEvent } from '../message/event'
-import { envelopeToFrame } from '../protocol/json-frame'
+import { decodeJsonEnvelope } from '../codecs/json/decode'
 import { isRecord, serialToString } from '../util/json'
 import type { HistoryItem } from './types'
 
@@ -13,7 +13,7 @@ export function decodeHistoryItem(raw: unknown): HistoryItem | undefined {
   if (!isRecord(raw) || !isRecord(raw.message)) return undefined
   let stored
   try {
-    stored = asPublished(envelopeToFrame(raw.message))
+    stored = asPublished(decodeJsonEnvelope(raw.message))
   } catch {
     return undefined
   }

@@ -1,4 +1,5 @@
 import { SockudoError } from '../../core/errors'
+import { isRecord } from '../../core/util/json'
 
 /** Options every handler shares. */
 export interface HandlerBaseOptions {
@@ -118,10 +119,8 @@ function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
 }
 
-/** True for a plain JSON object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+/** The client's one narrowing helper: true for a plain (non-null, non-array, non-bytes) object. */
+export { isRecord }
 
 /** A required non-empty string field, else 400. */
 export function requireString(body: Record<string, unknown>, field: string): string {

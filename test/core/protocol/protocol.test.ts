@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import type { InboundFrame } from '@sockudo/vue/core'
 import { createProtocolNames, parseHandshake, routeFrame, type InboundHandlers } from '../../../src/core/internal'
-import { envelopeToFrame } from '../../../src/core/protocol/json-frame'
+import { decodeJsonEnvelope } from '../../../src/core/codecs/json/decode'
 
-describe('stored envelopes (history items)', () => {
+describe('stored envelopes (history items) go through the live frame decoder', () => {
   it('maps V2 fields, keeps exact serials, extras and unknown keys', () => {
     const envelope = { event: 'e', channel: 'c', data: '{}', message_id: 'm', stream_id: 's', serial: '9007199254740993', user_id: 'u', extras: { futureExtrasField: 1 }, tags: { r: 'eu' }, future: true }
-    expect(envelopeToFrame(envelope)).toEqual({
+    expect(decodeJsonEnvelope(envelope)).toEqual({
       event: 'e', channel: 'c', data: '{}', messageId: 'm', streamId: 's', serial: '9007199254740993', userId: 'u',
       extras: { futureExtrasField: 1 }, tags: { r: 'eu' }, unknown: { future: true },
     })
   })
 
   it('rejects an envelope without event or with a non-integer serial', () => {
-    expect(() => envelopeToFrame({ data: 1 })).toThrowError(/event/)
-    expect(() => envelopeToFrame({ event: 'e', serial: 'x' })).toThrowError(/serial/)
+    expect(() => decodeJsonEnvelope({ data: 1 })).toThrowError(/event/)
+    expect(() => decodeJsonEnvelope({ event: 'e', serial: 'x' })).toThrowError(/serial/)
   })
 })
 

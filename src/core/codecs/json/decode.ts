@@ -23,10 +23,21 @@ export function decodeJsonFrame(text: string): InboundFrame {
   } catch (cause) {
     throw codecError('codec/invalid-json', 'frame is not valid JSON', cause)
   }
+  return decodeJsonEnvelope(parsed, text)
+}
+
+/**
+ * Maps a parsed JSON envelope (snake_case keys) to an {@link InboundFrame}: the one envelope
+ * decoder of the client, for live frames, socket history items and proxy answers alike, so a
+ * stored message and a live one are validated the same way. `raw` is the frame's text, when
+ * there is one (delta bases are computed over it). Throws `codec/invalid-frame`.
+ * @internal
+ */
+export function decodeJsonEnvelope(parsed: unknown, raw?: string): InboundFrame {
   if (!isRecord(parsed)) throw invalidFrame('frame is not a JSON object')
   const event = parsed.event
   if (typeof event !== 'string') throw invalidFrame('frame has no string "event"')
-  const frame: InboundFrame = { event, raw: text }
+  const frame: InboundFrame = raw === undefined ? { event } : { event, raw }
   for (const key in parsed) applyField(frame, key, parsed[key])
   return frame
 }

@@ -1,5 +1,6 @@
 import type { InboundFrame } from '../../protocol/frame'
 import { invalidFrame } from './errors'
+import { isRecord } from '../../util/json'
 
 /**
  * Field normalisers shared by the codecs. Each takes a decoded wire value (`undefined` or
@@ -56,10 +57,8 @@ export function optionalBoolean(value: unknown, field: string): boolean | undefi
   throw invalidFrame(`"${field}" must be a boolean`)
 }
 
-/** True for a non-null, non-array object (a decoded map). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
-}
+/** True for a non-null, non-array, non-bytes object (a decoded map): the client's one narrowing helper. */
+export { isRecord }
 
 /** Optional map of string → string; empty maps count as absent. */
 export function optionalStringMap(value: unknown, field: string): Record<string, string> | undefined {
