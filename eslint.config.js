@@ -7,6 +7,35 @@ const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 })
 
+/**
+ * Folder layers inside src/core (docs/architecture.md): a folder imports only folders of lower
+ * rows, so no two folders import each other. test/core/architecture.test.ts also follows dynamic
+ * imports; this rule shows the static ones in the editor.
+ */
+const coreLayers = [
+  ['errors', 'events', 'util', 'transport', 'filter'],
+  ['protocol'],
+  ['codecs', 'message', 'auth', 'crypto', 'recovery'],
+  ['connection', 'delta', 'history'],
+  ['channels', 'proxy'],
+  ['user', 'mutable', 'push'],
+  ['client'],
+]
+const coreFramework = [...framework, '**/vue/**', '**/pinia/**', '**/server/**']
+/** Relative specifiers that reach `folder` of src/core from one of its (nested) folders. */
+const reaching = (folder) => ['../', '../../', '../../../'].flatMap((up) => [`${up}${folder}`, `${up}${folder}/**`])
+const coreLayerRules = coreLayers.flatMap((row, rank) => row.map((folder) => ({
+  files: [`src/core/${folder}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [
+      { group: coreFramework, message: 'src/core is framework-free: it may import only src/core (STYLE.md §2).' },
+      ...(rank < coreLayers.length - 1
+        ? [{ group: coreLayers.slice(rank + 1).flat().flatMap(reaching), message: `src/core/${folder} sits in layer ${rank} of docs/architecture.md: it may import only folders of lower layers.` }]
+        : []),
+    ] }],
+  },
+})))
+
 export default tseslint.config(
   {
     ignores: [
@@ -40,6 +69,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...coreLayerRules,
   {
     files: ['src/vue/**/*.ts'],
     rules: restrict(['pinia', 'pinia/*', 'nuxt', 'nuxt/*', '#app', '#imports', '@nuxt/*', '**/pinia/**', '**/server/**'], 'src/vue imports only core and vue (STYLE.md §2).'),
