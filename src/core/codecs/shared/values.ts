@@ -1,6 +1,6 @@
 import type { InboundFrame } from '../../protocol/frame'
 import { invalidFrame } from './errors'
-import { isRecord } from '../../util/json'
+import { isRecord, serialToString } from '../../util/json'
 
 /**
  * Field normalisers shared by the codecs. Each takes a decoded wire value (`undefined` or
@@ -16,28 +16,12 @@ export function optionalString(value: unknown, field: string): string | undefine
   throw invalidFrame(`"${field}" must be a string`)
 }
 
-/** Canonical unsigned decimal: digits only, no leading zero (except "0"). */
-export function isUnsignedDecimal(text: string): boolean {
-  const n = text.length
-  if (n === 0 || n > 20 || (n > 1 && text.charCodeAt(0) === 48)) return false
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  return n < 20 || text <= '18446744073709551615'
-}
-
-/** Unsigned 64-bit integer → exact decimal string (serials are always strings in frames). */
+/** A frame's serial by the client's one serial rule (`serialToString`); a wrong type is `codec/invalid-frame`. */
 export function optionalSerial(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null) return undefined
-  if (typeof value === 'number') {
-    if (Number.isSafeInteger(value) && value >= 0) return String(value)
-  } else if (typeof value === 'bigint') {
-    if (value >= 0n && value <= 0xffffffffffffffffn) return value.toString()
-  } else if (typeof value === 'string' && isUnsignedDecimal(value)) {
-    return value
-  }
-  throw invalidFrame(`"${field}" must be an unsigned 64-bit integer`)
+  const serial = serialToString(value)
+  if (serial === undefined) throw invalidFrame(`"${field}" must be an unsigned 64-bit integer`)
+  return serial
 }
 
 /** Unsigned integer that must fit a JS number exactly (delta sequences). */
