@@ -1,7 +1,7 @@
 import type { Channel } from '../channels/channel'
 import type { ChannelFor } from '../channels/registry'
 import type { EventCallback, GlobalCallback, SubscribeOptions } from '../channels/types'
-import type { Connection } from '../connection/manager'
+import type { Connection } from '../connection/connection'
 import type { Unsubscribe } from '../events'
 import type { ProtocolVersion } from '../protocol/names'
 import type { RecoveryPosition } from '../recovery/positions'

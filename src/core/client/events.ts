@@ -1,5 +1,5 @@
 import type { PresenceMember, SockudoEvent, SubscriptionStateChange } from '../channels/types'
-import type { StateChange } from '../connection/manager'
+import type { StateChange } from '../connection/connection'
 import type { SockudoError } from '../errors'
 
 /** A channel-scoped notification. */

@@ -2,6 +2,6 @@ export type { ConnectionState, MachineConfig, MachineEvent, MachineState, Effect
 export { transition, initialMachineState } from './machine'
 export type { CloseAction } from './close-codes'
 export { closeAction } from './close-codes'
-export type { ConnectionEvents, StateChange } from './manager'
-export { Connection } from './manager'
+export type { ConnectionEvents, StateChange } from './connection'
+export { Connection } from './connection'
 export { buildSocketUrl, APPEND_ROLLUP_WINDOWS } from './url'

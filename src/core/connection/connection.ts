@@ -27,7 +27,7 @@ export interface ConnectionEvents {
   error: [error: SockudoError]
 }
 
-/** What the manager needs from the outside. */
+/** What the connection needs from the outside. */
 export interface ConnectionDeps {
   config: MachineConfig
   names: ProtocolNames
