@@ -1,13 +1,13 @@
 /**
  * `npm run dev`: the playground against a Sockudo server at SOCKUDO_HOST:SOCKUDO_PORT
  * (default 127.0.0.1:6001), which both the browser and the playground's server routes use.
- * - Nothing listens there: the local Sockudo-compatible test server (test/server) starts there.
+ * - Nothing listens there: the local Sockudo-compatible test server (test/stand-in) starts there.
  * - A Sockudo answers the handshake there: the playground uses it and says so.
  * - Something else listens there: `npm run dev` stops and says what it found, instead of
  *   showing a page that cannot connect.
  */
 import { spawn } from 'node:child_process'
-import { startServer } from '../test/server/index'
+import { startServer } from '../test/stand-in/index'
 import { probeSockudo } from './dev-probe'
 
 const host = process.env.SOCKUDO_HOST ?? '127.0.0.1'

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { probeSockudo } from '../../scripts/dev-probe'
 import { publisherLease } from '../../playground/server/utils/publisher-lease'
-import { startServer } from '../server/index'
+import { startServer } from '../stand-in/index'
 
 // What `npm run dev` decides from, and the one-publisher-per-server lease of the playground.
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
-import { sockudoComposables } from '../../nuxt-module/src/composables'
+import { sockudoComposables } from '../../nuxt-module/src/auto-imports'
 import { defaultOptions } from '../../nuxt-module/src/options'
 import { toRuntimeConfig } from '../../nuxt-module/src/runtime-config'
 import { toClientOptions } from '../../nuxt-module/src/runtime/app/client-options'

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type Pusher from 'pusher'
 import type { SockudoClient } from '@sockudo/vue/core'
-import { DEFAULT_APP, startServer, type TestServer } from '../server'
+import { DEFAULT_APP, startServer, type TestServer } from '../stand-in'
 import { startChaosProxy, type ChaosProxy } from './chaos-proxy'
 import { CHANNELS, MESSAGES, chaosSummary, runChaosScenario, type Received } from './chaos-scenario'
 import { createPrng } from './prng'

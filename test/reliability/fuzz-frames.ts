@@ -7,8 +7,8 @@
  */
 import { encode as msgpackEncode } from '@msgpack/msgpack'
 import type { WireFormat } from '../../src/core/codecs/types'
-import { encodeFrame } from '../server/codecs'
-import type { ServerFrame } from '../server/frame'
+import { encodeFrame } from '../stand-in/codecs'
+import type { ServerFrame } from '../stand-in/frame'
 import type { Prng } from './prng'
 
 /** Channels the fuzzed client is subscribed to (frames target them on purpose). */

@@ -5,8 +5,8 @@
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { WireFormat } from '../../src/core/codecs/types'
-import { decodeFrame, encodeFrame, parseFormat } from '../server/codecs'
-import type { ServerFrame } from '../server/frame'
+import { decodeFrame, encodeFrame, parseFormat } from '../stand-in/codecs'
+import type { ServerFrame } from '../stand-in/frame'
 
 export interface FuzzServer {
   readonly port: number

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { SockudoClient } from '@sockudo/vue/core'
-import { startServer, type TestServer } from '../server'
+import { startServer, type TestServer } from '../stand-in'
 import { startAttemptProxy, type AttemptProxy } from './attempt-proxy'
 import { startAuthEndpoint, type AuthEndpoint } from './auth-endpoint'
 import { clientFor, sdkFor, sleep, until } from './support'

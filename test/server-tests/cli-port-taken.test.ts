@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
-/** Runs `npm run server`'s script (tsx test/server/cli.ts) with `args` until it exits. */
+/** Runs `npm run server`'s script (tsx test/stand-in/cli.ts) with `args` until it exits. */
 function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'test/server/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'test/stand-in/cli.ts', ...args], {
       cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../server'
-import { canonicalQuery } from '../server/http/signing'
+import { startServer, type TestServer } from '../stand-in'
+import { canonicalQuery } from '../stand-in/http/signing'
 import { httpUrl, liveTarget, openRaw } from '../support/live'
 import { signedFetch } from '../support/signed-fetch'
 import { skipUnless } from '../support/real-server'

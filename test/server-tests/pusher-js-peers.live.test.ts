@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type PusherJs from 'pusher-js'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ENCRYPTION_MASTER_KEY_BASE64 } from '../server'
+import { ENCRYPTION_MASTER_KEY_BASE64 } from '../stand-in'
 import { serverSdk, waitFor } from '../support/live'
 import { connected, createPusherJs } from '../support/pusher-js'
 

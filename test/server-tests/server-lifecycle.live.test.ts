@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { DEFAULT_APP, startServer, type StartServerOptions, type TestServer } from '../server'
+import { DEFAULT_APP, startServer, type StartServerOptions, type TestServer } from '../stand-in'
 import { channelAuth } from '../support/auth'
 import { openRaw, waitFor, type JsonFrame, type LiveTarget } from '../support/live'
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../server'
+import { startServer, type TestServer } from '../stand-in'
 import { control } from '../support/control'
 import { requireFeatures, skipUnless } from '../support/real-server'
 import { openRaw, serverSdk, type JsonFrame, type LiveTarget, type RawClient } from '../support/live'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startServer, type TestServer } from '../server'
+import { startServer, type TestServer } from '../stand-in'
 import { channelAuth } from '../support/auth'
 import { control } from '../support/control'
 import { skipUnless } from '../support/real-server'

@@ -6,7 +6,7 @@
  * on (test/support/real-server.ts), and tests needing anything else skip with the reason.
  */
 import type { TestProject } from 'vitest/node'
-import { DEFAULT_APP, startServer } from '../server'
+import { DEFAULT_APP, startServer } from '../stand-in'
 import type { LiveTarget } from '../support/live-target'
 import { parseFeatures } from '../support/real-features'
 

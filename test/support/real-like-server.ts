@@ -5,7 +5,7 @@
  * the real-mode gates: `SOCKUDO_LIVE_TESTS=1 SOCKUDO_PORT=6101 npx vitest run --project live`.
  * Stops on SIGINT/SIGTERM.
  */
-import { DEFAULT_APP, startServer, type TestAppConfig } from '../server'
+import { DEFAULT_APP, startServer, type TestAppConfig } from '../stand-in'
 import { parseFeatures, type Feature } from './real-features'
 
 /** The default app with each feature flag set from `features`. */

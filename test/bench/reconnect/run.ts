@@ -11,8 +11,8 @@
 import { fileURLToPath } from 'node:url'
 import Pusher from 'pusher-js'
 import { SockudoClient } from '../../../src/core'
-import { startServer, type TestServer } from '../../server'
-import { DEFAULT_APP } from '../../server/config'
+import { startServer, type TestServer } from '../../stand-in'
+import { DEFAULT_APP } from '../../stand-in/config'
 
 const CHANNELS = 500
 const LIBS = ['sockudo', 'pusher-js'] as const

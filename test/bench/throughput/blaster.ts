@@ -10,8 +10,8 @@
  */
 import { randomUUID } from 'node:crypto'
 import { WebSocketServer } from 'ws'
-import { decodeFrame, encodeFrame, parseFormat } from '../../server/codecs'
-import type { ServerFrame, WireFormat } from '../../server/frame'
+import { decodeFrame, encodeFrame, parseFormat } from '../../stand-in/codecs'
+import type { ServerFrame, WireFormat } from '../../stand-in/frame'
 
 const count = Number(process.argv[2] ?? 200_000)
 const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 })

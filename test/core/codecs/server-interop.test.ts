@@ -1,5 +1,5 @@
 /**
- * Interop with the local Sockudo-compatible test server's codecs (test/server/codecs): what
+ * Interop with the local Sockudo-compatible test server's codecs (test/stand-in/codecs): what
  * it encodes, our codecs decode, and what our codecs encode, it decodes. The vectors pin
  * the bytes; this guards the client and the test server against drifting apart.
  */
@@ -8,8 +8,8 @@ import { jsonCodec } from '../../../src/core/codecs'
 import type { Codec } from '../../../src/core/codecs'
 import { msgpackCodec } from '@sockudo/vue/codecs/msgpack'
 import { protobufCodec } from '@sockudo/vue/codecs/protobuf'
-import { decodeFrame, encodeFrame } from '../../server/codecs'
-import type { ServerFrame } from '../../server/frame'
+import { decodeFrame, encodeFrame } from '../../stand-in/codecs'
+import type { ServerFrame } from '../../stand-in/frame'
 
 const codecs: [string, Codec][] = [['json', jsonCodec], ['msgpack', msgpackCodec], ['protobuf', protobufCodec]]
 

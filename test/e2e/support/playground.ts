@@ -10,7 +10,7 @@ import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sourceFingerprint } from '../../support/fingerprint'
-import { startServer } from '../../server/index'
+import { startServer } from '../../stand-in/index'
 import { startChaosProxy } from '../../reliability/chaos-proxy'
 import { startRealServer } from '../../real-server/server'
 

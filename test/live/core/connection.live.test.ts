@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ConnectionState, SockudoClient } from '@sockudo/vue/core'
-import { DEFAULT_APP, startServer, type TestServer } from '../../server'
+import { DEFAULT_APP, startServer, type TestServer } from '../../stand-in'
 import type { LiveTarget } from '../../support/live'
 import { serverSdk } from '../../support/live'
 import { connect, createClient, subscribed, uid, waitFor } from './helpers'

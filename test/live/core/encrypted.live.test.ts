@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CryptoError, SockudoClient } from '@sockudo/vue/core'
-import { ENCRYPTION_MASTER_KEY_BASE64 } from '../../server'
+import { ENCRYPTION_MASTER_KEY_BASE64 } from '../../stand-in'
 import { liveTarget, serverSdk } from '../../support/live'
 import { connect, createClient, subscribed, uid, waitFor } from './helpers'
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { PresenceChannel, SockudoClient, SockudoEvent, WebSocketConstructor } from '@sockudo/vue/core'
-import { DEFAULT_APP, startServer, type TestServer } from '../../server'
+import { DEFAULT_APP, startServer, type TestServer } from '../../stand-in'
 import { control } from '../../support/control'
 import { liveTarget, serverSdk, type LiveTarget } from '../../support/live'
 import { capabilityToken } from '../../support/token'

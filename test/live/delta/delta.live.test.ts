@@ -8,7 +8,7 @@ import WebSocket from 'ws'
 import { DeltaManager } from '../../../src/core/delta'
 import type { InboundFrame, OutboundFrame } from '../../../src/core/protocol/frame'
 import { jsonCodec } from '../../../src/core/codecs/json'
-import { DEFAULT_APP, startServer, type TestServer } from '../../server'
+import { DEFAULT_APP, startServer, type TestServer } from '../../stand-in'
 import { liveTarget, serverSdk, waitFor, wsUrl, type LiveTarget } from '../../support/live'
 import { requireFeatures, skipUnless } from '../../support/real-server'
 

@@ -1,7 +1,7 @@
 /**
  * Differential check: the same scripted conversations against the stand-in and the pinned real
  * Sockudo; after normalising ids, timestamps and serial bases, both must send the same frames
- * and HTTP answers. Differences kept on purpose are listed in test/server/README.md.
+ * and HTTP answers. Differences kept on purpose are listed in test/stand-in/README.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

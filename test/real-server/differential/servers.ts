@@ -1,5 +1,5 @@
 /** The two servers of the differential check, configured alike, each restartable on its port. */
-import { DEFAULT_APP, startServer, type TestServer } from '../../server'
+import { DEFAULT_APP, startServer, type TestServer } from '../../stand-in'
 import { REAL_APP, startRealServer, type RealServer } from '../server'
 import type { ServerUnderTest } from './conversation'
 
