@@ -4,7 +4,7 @@ import { bindChannelsStore } from '../bind/channels'
 import { dict } from '../bind/dict'
 import type { ChannelEntry } from './types'
 import { perClient } from './per-client'
-import { findSockudo, mirror, requireSockudo } from './use-sockudo'
+import { findSockudo, mirror, requireSockudo } from './store-client'
 
 /** Id of the channels store. */
 export const CHANNELS_STORE_ID = 'sockudo-channels'

@@ -3,7 +3,7 @@ import { defineStore } from 'pinia'
 import { bindConnectionStore } from '../bind/connection'
 import type { ConnectionState, DeltaStats, ErrorInfo } from './types'
 import { perClient } from './per-client'
-import { findSockudo, mirror, requireSockudo } from './use-sockudo'
+import { findSockudo, mirror, requireSockudo } from './store-client'
 
 /** Id of the connection store. */
 export const CONNECTION_STORE_ID = 'sockudo-connection'

@@ -6,7 +6,7 @@ import { bindPresenceStore } from '../bind/presence'
 import { dict } from '../bind/dict'
 import type { PresenceRoster } from './types'
 import { perClient } from './per-client'
-import { findSockudo, mirror, requireSockudo } from './use-sockudo'
+import { findSockudo, mirror, requireSockudo } from './store-client'
 
 /** Id of the presence store. */
 export const PRESENCE_STORE_ID = 'sockudo-presence'

@@ -5,7 +5,7 @@ import { dict } from '../bind/dict'
 import { bindRecoveryStore } from '../bind/recovery'
 import type { RecoveryPositionInfo, ResumeResultInfo, ResumeSummary } from './types'
 import { perClient } from './per-client'
-import { findSockudo, mirror, requireSockudo } from './use-sockudo'
+import { findSockudo, mirror, requireSockudo } from './store-client'
 
 /** Id of the recovery store. */
 export const RECOVERY_STORE_ID = 'sockudo-recovery'

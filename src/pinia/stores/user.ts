@@ -4,7 +4,7 @@ import { bindUserStore } from '../bind/user'
 import { dict } from '../bind/dict'
 import type { ErrorInfo, UserStatus } from './types'
 import { perClient } from './per-client'
-import { findSockudo, mirror, requireSockudo } from './use-sockudo'
+import { findSockudo, mirror, requireSockudo } from './store-client'
 
 /** Id of the user store. */
 export const USER_STORE_ID = 'sockudo-user'
