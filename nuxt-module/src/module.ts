@@ -4,7 +4,7 @@ import type { ModuleOptions } from './options'
 import { applyRuntimeConfig } from './runtime-config'
 import { configureVite } from './vite'
 import { registerServerRoutes } from './server-routes'
-import { sockudoAppHelpers, sockudoComposables } from './composables'
+import { sockudoAppHelpers, sockudoComposables } from './auto-imports'
 import { installPinia } from './pinia'
 import { hooksTemplate, typeTemplate } from './type-template'
 

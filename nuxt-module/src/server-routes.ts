@@ -1,7 +1,7 @@
 import { addServerHandler, addServerImports } from '@nuxt/kit'
 import type { Resolver } from '@nuxt/kit'
 import type { SockudoRouteSwitches } from './runtime/types'
-import { sockudoServerUtils, sockudoTokenUtils } from './composables'
+import { sockudoServerUtils, sockudoTokenUtils } from './auto-imports'
 
 /** Route name → path below the prefix and handler file in runtime/server/api. */
 const ROUTES: Record<keyof SockudoRouteSwitches, { path: string, file: string }> = {
