@@ -22,7 +22,7 @@ const FEATURES: [string, RegExp][] = [
   ['Vue and Pinia', /\/test\/(vue|pinia)\//],
   ['Nuxt module', /\/test\/nuxt\//],
   ['browser suite (playground)', /\/test\/e2e\//],
-  ['unit: vectors, state machines, types, README', /\/test\/(core|types|readme|packaging|size|server-tests\/cli)/],
+  ['unit: vectors, state machines, types, README', /\/test\/(core|types|readme|packaging|size|stand-in\/tests\/cli)/],
   ['core protocol: channels, auth, presence, encryption, V2', /./],
 ]
 type Column = 'stand-in' | 'real' | 'cluster'

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { DEFAULT_APP, startServer, type StartServerOptions, type TestServer } from '../stand-in'
-import { channelAuth } from '../support/auth'
-import { openRaw, waitFor, type JsonFrame, type LiveTarget } from '../support/live'
+import { DEFAULT_APP, startServer, type StartServerOptions, type TestServer } from '../index'
+import { channelAuth } from '../../support/auth'
+import { openRaw, waitFor, type JsonFrame, type LiveTarget } from '../../support/live'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -131,7 +131,7 @@ describe('app policies', () => {
     const c = await openRaw('protocol=7', t)
     c.send({ event: 'pusher:subscribe', data: { channel: 'cache-prices' } })
     expect(await c.next((f) => f.event === 'pusher:cache_miss')).toEqual({ event: 'pusher:cache_miss', channel: 'cache-prices', data: '{}' })
-    const { signedFetch } = await import('../support/signed-fetch')
+    const { signedFetch } = await import('../../support/signed-fetch')
     await signedFetch(`http://${t.host}:${t.port}`, { key: t.key, secret: t.secret, method: 'POST', path: '/apps/app-id/events', body: JSON.stringify({ name: 'p', channel: 'cache-prices', data: '1' }) })
     const late = await openRaw('protocol=7', t)
     late.send({ event: 'pusher:subscribe', data: { channel: 'cache-prices' } })

@@ -3,10 +3,10 @@ import { decode } from '@msgpack/msgpack'
 import protobuf from 'protobufjs'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { channelAuth } from '../support/auth'
-import { control } from '../support/control'
-import { skipUnless } from '../support/real-server'
-import { openRaw, serverSdk, waitFor, wsUrl } from '../support/live'
+import { channelAuth } from '../../support/auth'
+import { control } from '../../support/control'
+import { skipUnless } from '../../support/real-server'
+import { openRaw, serverSdk, waitFor, wsUrl } from '../../support/live'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 

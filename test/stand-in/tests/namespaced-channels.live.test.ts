@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createSockudoRest } from '@sockudo/vue/server'
 import { SockudoClient } from '@sockudo/vue/core'
-import { liveTarget, serverSdk, waitFor } from '../support/live'
-import { connect, uid } from '../live/core/helpers'
+import { liveTarget, serverSdk, waitFor } from '../../support/live'
+import { connect, uid } from '../../live/core/helpers'
 
 const clients: SockudoClient[] = []
 afterEach(() => {

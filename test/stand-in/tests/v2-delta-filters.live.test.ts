@@ -3,11 +3,11 @@ import { decode as vcdiffDecode } from '@ably/vcdiff-decoder'
 import { applyDelta } from 'fossil-delta'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { DEFAULT_APP, startServer, type TestServer } from '../stand-in'
-import { channelAuth } from '../support/auth'
-import { httpUrl, liveTarget, openRaw, serverSdk, waitFor, wsUrl, type LiveTarget } from '../support/live'
-import { signedFetch } from '../support/signed-fetch'
-import { requireFeatures, skipUnless } from '../support/real-server'
+import { DEFAULT_APP, startServer, type TestServer } from '../index'
+import { channelAuth } from '../../support/auth'
+import { httpUrl, liveTarget, openRaw, serverSdk, waitFor, wsUrl, type LiveTarget } from '../../support/live'
+import { signedFetch } from '../../support/signed-fetch'
+import { requireFeatures, skipUnless } from '../../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const enc = new TextEncoder()

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type PusherJs from 'pusher-js'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ENCRYPTION_MASTER_KEY_BASE64 } from '../stand-in'
-import { serverSdk, waitFor } from '../support/live'
-import { connected, createPusherJs } from '../support/pusher-js'
+import { ENCRYPTION_MASTER_KEY_BASE64 } from '../index'
+import { serverSdk, waitFor } from '../../support/live'
+import { connected, createPusherJs } from '../../support/pusher-js'
 
 const clients: PusherJs[] = []
 const track = (c: PusherJs) => (clients.push(c), c)
@@ -51,7 +51,7 @@ describe('pusher-js against the test server', () => {
   })
 
   it('rejects a private subscribe signed with the wrong secret as a connection-level 4009 error', async () => {
-    const wrongSdk = serverSdk({ ...(await import('../support/live')).liveTarget(), secret: 'not-the-secret' })
+    const wrongSdk = serverSdk({ ...(await import('../../support/live')).liveTarget(), secret: 'not-the-secret' })
     const client = track(createPusherJs({ sdk: wrongSdk }))
     const errors: { data?: { code?: number; message?: string } }[] = []
     client.connection.bind('error', (e: (typeof errors)[number]) => errors.push(e))

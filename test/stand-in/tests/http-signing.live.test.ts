@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../stand-in'
-import { canonicalQuery } from '../stand-in/http/signing'
-import { httpUrl, liveTarget, openRaw } from '../support/live'
-import { signedFetch } from '../support/signed-fetch'
-import { skipUnless } from '../support/real-server'
+import { startServer, type TestServer } from '../index'
+import { canonicalQuery } from '../http/signing'
+import { httpUrl, liveTarget, openRaw } from '../../support/live'
+import { signedFetch } from '../../support/signed-fetch'
+import { skipUnless } from '../../support/real-server'
 
 const target = liveTarget()
 const base = httpUrl(target)

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type TestServer } from '../stand-in'
-import { control } from '../support/control'
-import { requireFeatures, skipUnless } from '../support/real-server'
-import { openRaw, serverSdk, type JsonFrame, type LiveTarget, type RawClient } from '../support/live'
+import { startServer, type TestServer } from '../index'
+import { control } from '../../support/control'
+import { requireFeatures, skipUnless } from '../../support/real-server'
+import { openRaw, serverSdk, type JsonFrame, type LiveTarget, type RawClient } from '../../support/live'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const parse = (f: JsonFrame) => JSON.parse(f.data as string) as Record<string, unknown>

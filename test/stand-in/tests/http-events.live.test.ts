@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { httpUrl, liveTarget, openRaw, type RawClient } from '../support/live'
-import { signedFetch } from '../support/signed-fetch'
-import { skipUnless } from '../support/real-server'
+import { httpUrl, liveTarget, openRaw, type RawClient } from '../../support/live'
+import { signedFetch } from '../../support/signed-fetch'
+import { skipUnless } from '../../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const t = liveTarget()

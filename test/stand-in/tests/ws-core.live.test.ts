@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { channelAuth, userAuth } from '../support/auth'
-import { openRaw, serverSdk, type JsonFrame, type RawClient } from '../support/live'
-import { requireFeatures, skipUnless } from '../support/real-server'
+import { channelAuth, userAuth } from '../../support/auth'
+import { openRaw, serverSdk, type JsonFrame, type RawClient } from '../../support/live'
+import { requireFeatures, skipUnless } from '../../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const parse = (f: JsonFrame) => JSON.parse(f.data as string) as Record<string, unknown>

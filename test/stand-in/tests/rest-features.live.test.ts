@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { channelAuth } from '../support/auth'
-import { httpUrl, liveTarget, openRaw, type JsonFrame } from '../support/live'
-import { signedFetch } from '../support/signed-fetch'
-import { requireFeatures, skipUnless } from '../support/real-server'
+import { channelAuth } from '../../support/auth'
+import { httpUrl, liveTarget, openRaw, type JsonFrame } from '../../support/live'
+import { signedFetch } from '../../support/signed-fetch'
+import { requireFeatures, skipUnless } from '../../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 const t = liveTarget()

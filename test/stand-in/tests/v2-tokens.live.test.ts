@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { startServer, type TestServer } from '../stand-in'
-import { channelAuth } from '../support/auth'
-import { control } from '../support/control'
-import { skipUnless } from '../support/real-server'
-import { httpUrl, liveTarget, openRaw, wsUrl, type JsonFrame, type LiveTarget } from '../support/live'
-import { signedFetch } from '../support/signed-fetch'
-import { capabilityToken } from '../support/token'
+import { startServer, type TestServer } from '../index'
+import { channelAuth } from '../../support/auth'
+import { control } from '../../support/control'
+import { skipUnless } from '../../support/real-server'
+import { httpUrl, liveTarget, openRaw, wsUrl, type JsonFrame, type LiveTarget } from '../../support/live'
+import { signedFetch } from '../../support/signed-fetch'
+import { capabilityToken } from '../../support/token'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { decodeMsgpackFrame, encodeMsgpackFrame } from '../stand-in/codecs/msgpack'
-import { decodeProtobufFrame, encodeProtobufFrame } from '../stand-in/codecs/protobuf'
-import { encodeJsonFrame } from '../stand-in/codecs/json'
-import { parseJsonBig } from '../stand-in/util'
+import { decodeMsgpackFrame, encodeMsgpackFrame } from '../codecs/msgpack'
+import { decodeProtobufFrame, encodeProtobufFrame } from '../codecs/protobuf'
+import { encodeJsonFrame } from '../codecs/json'
+import { parseJsonBig } from '../util'
 
 const hex = (s: string) => Uint8Array.from(s.trim().split(/\s+/).map((b) => parseInt(b, 16)))
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import { liveTarget, openRaw, wsUrl, type RawClient } from '../support/live'
-import { skipUnless } from '../support/real-server'
+import { liveTarget, openRaw, wsUrl, type RawClient } from '../../support/live'
+import { skipUnless } from '../../support/real-server'
 
 const unique = (prefix: string) => `${prefix}${randomUUID().slice(0, 8)}`
 
@@ -81,7 +81,7 @@ describe('bad input never takes the server down', () => {
     await new Promise((r) => ws.once('open', r))
     ws.send(Buffer.from([0xc1, 0xff, 0x00]))
     const { decode } = await import('@msgpack/msgpack')
-    const { waitFor } = await import('../support/live')
+    const { waitFor } = await import('../../support/live')
     const error = await waitFor(() => frames.map((f) => decode(f) as unknown[]).find((f) => f[0] === 'sockudo:error'))
     const data = JSON.parse((error[2] as [string, string])[1]) as { code: number; message: string }
     expect(data.code).toBe(4000)
@@ -117,7 +117,7 @@ describe('fuzzing', () => {
   it('survives random frames on every wire format and random HTTP and upgrade requests', async (ctx) => {
     skipUnless(ctx, ['standIn'])
     const { randomBytes } = await import('node:crypto')
-    const { httpUrl } = await import('../support/live')
+    const { httpUrl } = await import('../../support/live')
     const shapes: unknown[] = [
       null, 1, 'x', [], { event: 1 }, { event: 'pusher:subscribe', data: [] }, { event: 'pusher:subscribe', data: { channel: 5 } },
       { event: 'pusher:subscribe', data: '{"channel":"presence-x","channel_data":"{"}' }, { event: 'pusher:signin', data: 'x' },
