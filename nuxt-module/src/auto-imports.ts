@@ -24,13 +24,13 @@ export const sockudoComposables = [
 /** App helpers of the module itself (runtime/app/define-client-options). */
 export const sockudoAppHelpers = ['defineSockudoClientOptions'] as const
 
-/** Server utilities the module auto-imports in Nitro (server/ directory of the app). */
-export const sockudoServerUtils = [
-  'defineSockudoAuthorizer',
-  'defineSockudoUserAuthenticator',
-  'useSockudoRest',
-  'useSockudoConfig',
-] as const
-
-/** Capability-token server utilities (runtime/server/utils/token-issuer). */
-export const sockudoTokenUtils = ['defineSockudoTokenIssuer', 'mintSockudoToken'] as const
+/**
+ * Server utilities the module auto-imports in Nitro (server/ directory of the app), keyed by
+ * the file of runtime/server/utils that holds them.
+ */
+export const sockudoServerUtils = {
+  'hooks': ['defineSockudoAuthorizer', 'defineSockudoUserAuthenticator'],
+  'config': ['useSockudoConfig'],
+  'rest': ['useSockudoRest'],
+  'token-issuer': ['defineSockudoTokenIssuer', 'mintSockudoToken'],
+} as const satisfies Record<string, readonly string[]>

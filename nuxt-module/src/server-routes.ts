@@ -1,7 +1,7 @@
 import { addServerHandler, addServerImports } from '@nuxt/kit'
 import type { Resolver } from '@nuxt/kit'
 import type { SockudoRouteSwitches } from './runtime/types'
-import { sockudoServerUtils, sockudoTokenUtils } from './auto-imports'
+import { sockudoServerUtils } from './auto-imports'
 
 /** Route name → path below the prefix and handler file in runtime/server/api. */
 const ROUTES: Record<keyof SockudoRouteSwitches, { path: string, file: string }> = {
@@ -23,6 +23,7 @@ export function registerServerRoutes(resolver: Resolver, prefix: string): void {
   for (const { path, file } of Object.values(ROUTES)) {
     addServerHandler({ route: `${prefix}${path}`, handler: resolver.resolve(`./runtime/server/api/${file}`) })
   }
-  addServerImports(sockudoServerUtils.map(name => ({ name, from: resolver.resolve('./runtime/server/utils/sockudo') })))
-  addServerImports(sockudoTokenUtils.map(name => ({ name, from: resolver.resolve('./runtime/server/utils/token-issuer') })))
+  for (const [file, names] of Object.entries(sockudoServerUtils)) {
+    addServerImports(names.map(name => ({ name, from: resolver.resolve(`./runtime/server/utils/${file}`) })))
+  }
 }

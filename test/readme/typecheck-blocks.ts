@@ -36,7 +36,9 @@ declare module '#imports' {
  */
 const NUXT_APP_PRELUDE = `import { ${'useSockudo, useConnection, useChannel, useChannelEvent, useEventLog, usePresence, useMutableMessages, useChannelHistory, useUser, useSockudoConnectionStore, useSockudoChannelsStore, useSockudoPresenceStore, useSockudoUserStore'} } from '@sockudo/vue'\n`
 const NUXT_SERVER_PRELUDE = [
-  `import { defineSockudoAuthorizer, defineSockudoUserAuthenticator, useSockudoRest, useSockudoConfig } from '${ROOT}nuxt-module/src/runtime/server/utils/sockudo'`,
+  `import { defineSockudoAuthorizer, defineSockudoUserAuthenticator } from '${ROOT}nuxt-module/src/runtime/server/utils/hooks'`,
+  `import { useSockudoRest } from '${ROOT}nuxt-module/src/runtime/server/utils/rest'`,
+  `import { useSockudoConfig } from '${ROOT}nuxt-module/src/runtime/server/utils/config'`,
   `import { defineSockudoTokenIssuer } from '${ROOT}nuxt-module/src/runtime/server/utils/token-issuer'`,
   `import type { H3Event } from 'h3'`,
   `declare function defineNitroPlugin(plugin: () => void): unknown`,

@@ -1,5 +1,5 @@
 import { createUserAuthHandler } from '@sockudo/vue/server'
-import { _sockudoHooks } from '../utils/sockudo'
+import { _sockudoHooks } from '../utils/hooks'
 import { notConfigured } from '../utils/configuration-check'
 import { allowedOrigins, defineSockudoRoute } from '../utils/route'
 

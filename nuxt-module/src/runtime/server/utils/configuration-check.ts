@@ -1,6 +1,7 @@
 import { AuthError } from '@sockudo/vue/core'
 import { createSockudoRest } from '@sockudo/vue/server'
-import { _sockudoHooks, useSockudoConfig } from './sockudo'
+import { _sockudoHooks } from './hooks'
+import { useSockudoConfig } from './config'
 
 /** The hook each route asks, and where the app registers it. */
 const HOOKS = {

@@ -2,8 +2,9 @@ import { createError, defineEventHandler, sendWebResponse, toWebRequest } from '
 import type { EventHandler, H3Event } from 'h3'
 import type { SockudoPrivateRuntimeConfig, SockudoPublicRuntimeConfig, SockudoRouteSwitches } from '../../types'
 import { SockudoError } from '@sockudo/vue/core'
-import { _sockudoHooks, useSockudoConfig } from './sockudo'
-import type { SockudoAuthorizeDecision, SockudoAuthorizeRequest } from './sockudo'
+import { _sockudoHooks } from './hooks'
+import { useSockudoConfig } from './config'
+import type { SockudoAuthorizeDecision, SockudoAuthorizeRequest } from './hook-types'
 import { notConfigured, reportConfigFailure, scheduleStartupCheck } from './configuration-check'
 
 scheduleStartupCheck()
