@@ -18,7 +18,7 @@ const FEATURES: [string, RegExp][] = [
   ['mutable messages', /mutable|versioned/],
   ['capability tokens', /token/],
   ['wire formats and fuzz', /codec|wire-format|fuzz/],
-  ['server handlers, proxies, HTTP API', /server-handlers|rest-features|http-|signing/],
+  ['server handlers, proxies, HTTP API', /\/test\/server\/|rest-features|http-|signing/],
   ['Vue and Pinia', /\/test\/(vue|pinia)\//],
   ['Nuxt module', /\/test\/nuxt\//],
   ['browser suite (playground)', /\/test\/e2e\//],

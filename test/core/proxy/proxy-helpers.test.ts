@@ -3,10 +3,10 @@ import { ProxyError, createVersionedMessages, fetchChannelHistory, fetchPresence
 import { callProxy, toPresenceHistoryParams, toPresenceSnapshotParams } from '../../../src/core/internal'
 import { createHistoryProxy, createPresenceHistoryProxy, createVersionedMessagesProxy } from '@sockudo/vue/server'
 import type { SockudoHandler, SockudoRestOptions } from '@sockudo/vue/server'
-import { serveHandler, serveRaw } from '../../server-handlers/serve'
-import type { TestServer } from '../../server-handlers/serve'
-import { fakeUpstream } from '../../server-handlers/upstream'
-import type { Reply, SeenRequest } from '../../server-handlers/upstream'
+import { serveHandler, serveRaw } from '../../server/serve'
+import type { TestServer } from '../../server/serve'
+import { fakeUpstream } from '../../server/upstream'
+import type { Reply, SeenRequest } from '../../server/upstream'
 
 const servers: TestServer[] = []
 afterEach(async () => {

@@ -3,10 +3,10 @@ import { SockudoPushRegistration } from '@sockudo/vue/core'
 import type { PushDevice } from '@sockudo/vue/core'
 import { createPushProxy } from '@sockudo/vue/server'
 import type { PushProxyDecision } from '@sockudo/vue/server'
-import { serveHandler } from '../../server-handlers/serve'
-import type { TestServer } from '../../server-handlers/serve'
-import { fakeUpstream } from '../../server-handlers/upstream'
-import type { Reply, SeenRequest } from '../../server-handlers/upstream'
+import { serveHandler } from '../../server/serve'
+import type { TestServer } from '../../server/serve'
+import { fakeUpstream } from '../../server/upstream'
+import type { Reply, SeenRequest } from '../../server/upstream'
 
 const servers: TestServer[] = []
 afterEach(async () => {
