@@ -49,7 +49,7 @@ export const clientDefaults: SockudoClientConfig = {
   authParams: {},
 }
 
-/** Defaults of the server options (private runtime config): the local development app of http.md §4.5. */
+/** Defaults of the server options (private runtime config): the local development app every Sockudo example uses. */
 export const serverDefaults: SockudoPrivateRuntimeConfig = {
   appId: 'app-id',
   secret: 'app-secret',

@@ -27,7 +27,7 @@ export interface AuthorizeChannelInput {
   encryptionMasterKeyBase64?: string
 }
 
-/** JSON body a channel authorizer answers with (http.md §3.1). */
+/** JSON body a channel authorizer answers with (sockudo-core 5.2.0 src/auth.rs). */
 export interface ChannelAuthResponse {
   /** `<key>:<hex HMAC-SHA256>`. */
   auth: string
@@ -37,7 +37,7 @@ export interface ChannelAuthResponse {
   shared_secret?: string
 }
 
-/** The signed-in user (http.md §3.5); `id` is required, other keys are passed through. */
+/** The signed-in user (sockudo-adapter 5.2.0 src/handler/signin_management.rs); `id` is required, other keys are passed through. */
 export interface SockudoUserData {
   /** User id; numbers are converted to strings. */
   id: string | number
@@ -69,7 +69,7 @@ export interface UserAuthResponse {
 }
 
 /**
- * Signs a channel subscription exactly as Pusher's server SDKs do (http.md §3.2–3.4):
+ * Signs a channel subscription exactly as Pusher's server SDKs do (sockudo-core 5.2.0 src/auth.rs):
  * `socket_id:channel` for private channels, `socket_id:channel:channel_data` for presence,
  * plus `shared_secret` for `private-encrypted-` channels.
  */
@@ -99,7 +99,7 @@ export function authorizeChannel(input: AuthorizeChannelInput): ChannelAuthRespo
   return response
 }
 
-/** Signs a user sign-in (`socket_id::user::user_data`, http.md §3.5). */
+/** Signs a user sign-in (`socket_id::user::user_data`, sockudo-adapter 5.2.0 src/handler/signin_management.rs). */
 export function authenticateUser(input: AuthenticateUserInput): UserAuthResponse {
   assertSocketId(input.socketId)
   const userData = JSON.stringify({ ...input.user, id: idString(input.user.id, 'id') })

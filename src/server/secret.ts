@@ -1,6 +1,6 @@
 import { ConfigError } from '../core/errors'
 
-/** Secrets every Sockudo example and local setup uses (http.md §4.5): anyone can sign with them. */
+/** Secrets every Sockudo example and local setup uses: anyone can sign with them. */
 const WELL_KNOWN_SECRETS: ReadonlySet<string> = new Set(['app-secret', 'secret', ''])
 
 /**

@@ -53,7 +53,7 @@ export function safeEqual(a: string, b: string): boolean {
 }
 
 /**
- * Signs a Sockudo HTTP API request (http.md §1): the auth fields and every endpoint parameter
+ * Signs a Sockudo HTTP API request (sockudo-core 5.2.0 src/auth.rs): the auth fields and every endpoint parameter
  * go into one map whose keys are lower-cased and sorted; values are signed raw and sent
  * URL-encoded. POST-like methods always carry `body_md5` (MD5 of the empty body when there is
  * none); GET and DELETE never do.

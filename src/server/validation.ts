@@ -13,7 +13,7 @@ export function isValidSocketId(socketId: unknown): socketId is string {
 
 /**
  * True when `name` uses only the characters Sockudo accepts (ASCII letters, digits and
- * `- _ = @ , ; . : #`), is at most `maxLength` characters long (http.md §6.3) and is not a dot
+ * `- _ = @ , ; . : #`), is at most `maxLength` characters long (sockudo-core 5.2.0 src/utils.rs) and is not a dot
  * segment (`.` or `..`).
  * Namespace rules are checked by the server, not here.
  */

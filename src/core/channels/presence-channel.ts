@@ -21,13 +21,13 @@ export class PresenceChannel<Info = unknown> extends PrivateChannel {
       throw new ChannelError('channel/v2-only', 'presence.update needs protocolVersion 2', { channel: this.name })
     }
     if (!this.subscribed) return false
-    // String data: object data with `channel` is mangled by the server's JSON parser (core.md §6.4).
+    // String data: object data with `channel` is mangled by the server's JSON parser (sockudo-adapter 5.2.0 src/handler/presence_update.rs).
     return this.ctx.send({ event: this.ctx.names.event('presence_update'), data: JSON.stringify({ channel: this.name, data: info }) })
   }
 
   protected override async authorize(socketId: string): Promise<SubscribeAuth> {
     const auth = await this.ctx.authorize({ socketId, channelName: this.name })
-    // Never subscribe a presence channel without channel_data: the server cannot handle it (core.md §4.3).
+    // Never subscribe a presence channel without channel_data: the server cannot handle it (sockudo-protocol 5.2.0 src/messages.rs).
     if (auth.channelData === undefined) {
       throw new AuthError('auth/missing-field', __DEV__ ? 'Presence authorization has no channel_data' : 'auth/missing-field', { channel: this.name })
     }
@@ -76,7 +76,7 @@ export class PresenceChannel<Info = unknown> extends PrivateChannel {
         if (result) {
           this.emit('member_updated', result.member)
           this.emitSynthetic('member_updated', result.member)
-          // The seed clients' name for the same event (core.md §2.3), for code written against them.
+          // The seed clients' name for the same event (sockudo-adapter 5.2.0 src/handler/mod.rs), for code written against them.
           this.emitSynthetic('presence_update', result.member)
         }
         return true

@@ -58,7 +58,7 @@ export interface ChannelEvents {
   rewind_complete: [result: RewindResult]
 }
 
-/** Per-subscription delta setting (v2-features.md §1.2.2), passed to the server as given. */
+/** Per-subscription delta setting (sockudo-delta 5.2.0 src/manager.rs), passed to the server as given. */
 export type DeltaSubscribeOption = boolean | 'fossil' | 'xdelta3' | { enabled?: boolean; algorithm?: 'fossil' | 'xdelta3' }
 
 /** Subscribe-time rewind (V2): last N messages, or messages of the last S seconds. */

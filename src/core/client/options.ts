@@ -93,7 +93,7 @@ export interface SockudoClientOptions {
   /** Drop frames whose `message_id` was already seen. `capacity` ids are kept. @default { capacity: 1000 } on V2 */
   messageDeduplication?: boolean | { capacity?: number }
   /**
-   * V2 delta compression (v2-features.md §1): the client asks the server for deltas and
+   * V2 delta compression (sockudo-delta 5.2.0 src/manager.rs): the client asks the server for deltas and
    * rebuilds full messages from them, on every wire format. `true` enables every built-in
    * decoder; `{ algorithms }` limits them. The decoders are loaded on the first connect
    * (dynamic import), so apps without delta compression never download them. Per

@@ -5,7 +5,7 @@ import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 
 /**
  * Frame I/O of one connection: text frames are always JSON (the server sends some
- * broadcasts as JSON text even on binary formats, core.md §9.1); binary frames go through
+ * broadcasts as JSON text even on binary formats, sockudo-adapter 5.2.0 src/local_adapter/broadcast.rs); binary frames go through
  * the negotiated codec. Outbound frames use the codec when one is configured.
  */
 export interface FrameIO {

@@ -1,5 +1,5 @@
 /**
- * Wire codecs (core.md §9). The JSON codec is built in and is the default; it is also what
+ * Wire codecs (sockudo-protocol 5.2.0 src/wire.rs). The JSON codec is built in and is the default; it is also what
  * every codec uses for text frames. MessagePack and Protobuf are separate entries
  * (`@sockudo/vue/codecs/msgpack`, `@sockudo/vue/codecs/protobuf`) that an app passes as the
  * client's `codec` option together with `protocolVersion: 2`, so JSON-only apps bundle

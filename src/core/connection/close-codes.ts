@@ -7,7 +7,7 @@
 export type CloseAction = 'refused' | 'backoff' | 'retry'
 
 /**
- * Maps a WebSocket close code to an action (core.md §3.7):
+ * Maps a WebSocket close code to an action (sockudo-core 5.2.0 src/error.rs):
  * 4000–4099 refused (4009 auth, 4001 unknown app…), 4100–4199 backoff (over capacity),
  * 4200–4299 retry (force reconnect 4200, pong timeout 4201), ≥ 4300 refused,
  * below 4000 (network drops, 1000, 1006…) backoff. Unlike pusher-js, 4000 is not

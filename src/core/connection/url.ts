@@ -26,7 +26,7 @@ export interface UrlParts {
 
 /**
  * Builds `ws[s]://host:port[path]/app/⟨key⟩?protocol=…&client=js&version=…&flash=false[…]`
- * (core.md §1). V1 sends `protocol=7`; V2 sends `protocol=2` plus the V2-only parameters.
+ * (sockudo 5.2.0 src/ws_handler.rs). V1 sends `protocol=7`; V2 sends `protocol=2` plus the V2-only parameters.
  */
 export function buildSocketUrl(p: UrlParts): string {
   const query = [`protocol=${p.version === 2 ? 2 : 7}`, 'client=js', `version=${CLIENT_VERSION}`, 'flash=false']

@@ -1,6 +1,6 @@
 /**
  * Delta bases of every channel of one connection, keyed exactly like the server's cache
- * (v2-features.md §1.7): one entry list per (channel, event name, conflation value), each
+ * (sockudo-delta 5.2.0 src/conflation.rs): one entry list per (channel, event name, conflation value), each
  * entry a sequence number and the base bytes. Bounded: least recently used keys are evicted
  * beyond `maxKeys` keys or `maxBytes` bytes, so hostile streams cannot grow it without limit.
  */

@@ -1,5 +1,5 @@
 /**
- * The delta base of a full message (v2-features.md §1.6): the server computes deltas over
+ * The delta base of a full message (sockudo-adapter 5.2.0 src/local_adapter/connection_manager.rs): the server computes deltas over
  * the envelope's JSON bytes *without* the `__delta_seq` / `__conflation_key` members, which
  * it serializes last. So the base is the raw frame text with those trailing members cut
  * off, byte for byte; the frame is never re-serialized.

@@ -1,5 +1,5 @@
 /**
- * `sockudo:delta_cache_sync` (v2-features.md §1.9). The server never sends it today; the
+ * `sockudo:delta_cache_sync` (sockudo-delta 5.2.0 src/messages.rs). The server never sends it today; the
  * client still accepts it and replaces the channel's bases with the synced ones.
  */
 import type { InboundFrame } from '../protocol/frame'

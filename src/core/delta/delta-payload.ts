@@ -1,4 +1,4 @@
-/** Parses the `data` of a `sockudo:delta` frame (v2-features.md §1.5). */
+/** Parses the `data` of a `sockudo:delta` frame (sockudo-delta 5.2.0 src/messages.rs). */
 import { DeltaError } from '../errors'
 import type { DeltaAlgorithm } from './decoders/types'
 

@@ -1,7 +1,7 @@
 /**
  * The JSON text the server computes deltas over, rebuilt from a frame decoded from a binary
  * wire (MessagePack, Protobuf). The server deltas over its JSON serialization of the V2
- * envelope, members in struct order, without the delta markers (v2-features.md §1.6); a
+ * envelope, members in struct order, without the delta markers (sockudo-adapter 5.2.0 src/local_adapter/connection_manager.rs); a
  * binary frame has no such text, so it is written here in the same order. The delta decoders
  * verify what they rebuild (size, checksum), so a base that differs fails loudly and the
  * channel resyncs instead of delivering wrong data.

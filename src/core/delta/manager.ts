@@ -1,5 +1,5 @@
 /**
- * Client-side delta compression state (v2-features.md §1): stores bases from full
+ * Client-side delta compression state (sockudo-delta 5.2.0 src/manager.rs): stores bases from full
  * messages, rebuilds full frames from `sockudo:delta` frames, and asks for a resync when a
  * delta cannot be applied. Pure: it returns the frames to send instead of sending them
  * (except through the {@link DeltaStage} adapter, which uses the pipeline's `send`).

@@ -1,4 +1,4 @@
-/** Delta compression counters, per channel and in total (v2-features.md §1.15). */
+/** Delta compression counters, per channel and in total. */
 
 /** Counters of one channel. Byte counts are UTF-8 bytes. */
 export interface ChannelDeltaStats {

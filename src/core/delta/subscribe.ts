@@ -1,8 +1,8 @@
-/** Client → server delta frames and subscribe fields (v2-features.md §1.2, §1.10). */
+/** Client → server delta frames and subscribe fields (sockudo-delta 5.2.0 src/manager.rs). */
 import type { OutboundFrame } from '../protocol/frame'
 import type { DeltaAlgorithm } from './decoders/types'
 
-/** Per-subscription delta setting (v2-features.md §1.2.2). */
+/** Per-subscription delta setting (sockudo-delta 5.2.0 src/manager.rs). */
 export type DeltaSetting = boolean | DeltaAlgorithm | { enabled?: boolean; algorithm?: DeltaAlgorithm }
 
 /**

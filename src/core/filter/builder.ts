@@ -1,5 +1,5 @@
 /**
- * Typed builder for tag-filter trees (v2-features.md §2.2), same operator set as the
+ * Typed builder for tag-filter trees (sockudo-filter 5.2.0 src/node.rs), same operator set as the
  * official clients. Values may be given as numbers or booleans; they are sent as their
  * string form, which is what the server compares.
  */

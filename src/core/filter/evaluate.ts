@@ -1,6 +1,6 @@
 /**
  * Evaluates a tag-filter tree against a message's tags with the server's semantics
- * (v2-features.md §2.2 table), e.g. for local previews or a test server.
+ * (sockudo-filter 5.2.0 src/ops.rs), e.g. for local previews or a test server.
  */
 import type { FilterNode } from './types'
 

@@ -1,5 +1,5 @@
 /**
- * Server limits on filters (v2-features.md §2.4, §2.6; `PredicateLimits` and
+ * Server limits on filters (sockudo-filter 5.2.0 src/predicate.rs; `PredicateLimits` and
  * `event_name_filtering` defaults). Byte limits count UTF-8 bytes, as the server does.
  */
 export const FILTER_LIMITS = Object.freeze({

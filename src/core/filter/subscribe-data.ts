@@ -1,6 +1,7 @@
 /**
- * Turns {@link SubscriptionFilterOptions} into subscribe payload fields (v2-features.md
- * §2.1), validating every component the way the server does (§2.4–§2.6).
+ * Turns {@link SubscriptionFilterOptions} into subscribe payload fields, validating
+ * every component the way the server does (sockudo-adapter 5.2.0 src/handler/types.rs,
+ * sockudo-filter 5.2.0 src/predicate.rs).
  */
 import { FilterError } from '../errors'
 import { FILTER_LIMITS, utf8Length } from './limits'

@@ -1,5 +1,5 @@
 /**
- * Types of filtered subscriptions (v2-features.md §2): the FilterNode tag-filter tree, the
+ * Types of filtered subscriptions (sockudo-filter 5.2.0 src/node.rs): the FilterNode tag-filter tree, the
  * compound `filter` object and the options a channel subscription takes.
  */
 
@@ -51,10 +51,10 @@ export interface FilterNot {
   nodes: [FilterNode]
 }
 
-/** A tag-filter tree node (v2-features.md §2.2). */
+/** A tag-filter tree node (sockudo-filter 5.2.0 src/node.rs). */
 export type FilterNode = FilterLeaf | FilterGroup | FilterNot
 
-/** A JMESPath predicate over the projected message (v2-features.md §2.5). */
+/** A JMESPath predicate over the projected message (sockudo-filter 5.2.0 src/predicate.rs). */
 export type FilterExpression = string | { language?: 'jmespath'; source: string }
 
 /** Filter options of one channel subscription. Components are combined with AND. */

@@ -1,6 +1,6 @@
 /**
  * Local validation of a tag-filter tree with the server's rules (FilterNode::validate and
- * the predicate compiler, v2-features.md §2.2 and §2.6), so a bad filter fails with a
+ * the predicate compiler, sockudo-filter 5.2.0 src/node.rs, sockudo-filter 5.2.0 src/predicate.rs), so a bad filter fails with a
  * {@link FilterError} before the subscribe frame is sent.
  */
 import { FilterError } from '../errors'

@@ -25,7 +25,7 @@ export interface HistoryDeps {
 
 /**
  * V2 `channel_history` over the socket. Replies carry no request id, so each channel has at
- * most one request in flight; later ones queue (v2-features.md §4.2).
+ * most one request in flight; later ones queue (sockudo-adapter 5.2.0 src/handler/history_frames.rs).
  */
 export class HistoryRequester {
   private queues = new Map<string, Pending[]>()

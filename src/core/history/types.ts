@@ -1,6 +1,6 @@
 import type { SockudoEvent } from '../message/types'
 
-/** Parameters of `channel.channelHistory()` (v2-features.md §4.1). */
+/** Parameters of `channel.channelHistory()` (sockudo-adapter 5.2.0 src/handler/history_frames.rs). */
 export interface HistoryParams {
   /** Page size (server caps it at 1000 and the channel's page limit, default 100). @default 100 */
   limit?: number

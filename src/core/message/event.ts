@@ -46,7 +46,7 @@ function isAppend(frame: InboundFrame): boolean {
 /**
  * Parses a frame's `data` for delivery (JSON strings become values). Mutable-message append
  * fragments stay text: the reducer concatenates strings, and parsing a fragment such as
- * `" 42"` or `"true"` would turn it into a number or a boolean (v2-features.md §5.3).
+ * `" 42"` or `"true"` would turn it into a number or a boolean.
  */
 export function eventData(frame: InboundFrame): unknown {
   if (typeof frame.data === 'string' && isAppend(frame)) return frame.data

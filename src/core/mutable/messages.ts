@@ -79,7 +79,7 @@ export interface MessageVersionsParams {
 /** A page of message versions. */
 export type MessageVersionsPage = ProxyPage<VersionedMessage>
 
-/** Proxy-backed helpers for one channel's versioned messages (v2-features.md §5.5). */
+/** Proxy-backed helpers for one channel's versioned messages (sockudo 5.2.0 src/http_handler/versioned_messages/mod.rs). */
 export interface VersionedMessagesClient {
   /** Publishes a message (`publish_create`). */
   createMessage(request: CreateMessageRequest): Promise<MessageAck>

@@ -28,7 +28,7 @@ export function isMutableMessageEvent(event: MutableMessageEventLike): boolean {
 }
 
 /**
- * Applies one event to the state of its message (v2-features.md §5.3):
+ * Applies one event to the state of its message:
  * create/update/delete replace the data (delete may leave `null`), append concatenates the
  * fragment onto the current string. Events that are not mutable-message events (unknown actions
  * included) and versions not newer than the current one (replays) leave the state unchanged.

@@ -1,6 +1,6 @@
 import type { MessageExtras } from '../protocol/frame'
 
-/** The four mutable-message actions a reducer applies (v2-features.md §5.2). */
+/** The four mutable-message actions a reducer applies (sockudo-protocol 5.2.0 src/versioned_messages.rs). */
 export type MutableMessageAction = 'message.create' | 'message.update' | 'message.delete' | 'message.append'
 
 /** The minimal event shape the reducer reads; {@link SockudoEvent} from channels fits it. */

@@ -4,7 +4,7 @@
  * the client knows which format is on the wire.
  */
 
-/** Publisher-supplied extras of a V2 broadcast (core.md §10.1). Unknown keys are kept. */
+/** Publisher-supplied extras of a V2 broadcast (sockudo-protocol 5.2.0 src/messages.rs). Unknown keys are kept. */
 export interface MessageExtras {
   /** Flat map of string/number/bool headers. Keys starting with `sockudo_` are server metadata. */
   headers?: Record<string, string | number | boolean>
@@ -54,7 +54,7 @@ export interface InboundFrame {
   conflationKey?: string
   /**
    * The exact JSON text of the whole frame when it arrived as JSON text. Delta bases are
-   * computed over it (v2-features.md §1); absent for binary frames.
+   * computed over it (sockudo-delta 5.2.0 src/manager.rs); absent for binary frames.
    */
   raw?: string
   /** Top-level keys this client does not know, kept for forward compatibility. */

@@ -12,7 +12,7 @@ export type HandshakeResult =
 /**
  * Interprets the first frame: `connection_established` (data is a JSON string with
  * `socket_id` and `activity_timeout` in seconds) or an `error` frame whose code drives the
- * close-code table (core.md §3.1, §3.7). Either prefix family is accepted.
+ * close-code table (sockudo-adapter 5.2.0 src/handler/mod.rs, sockudo-core 5.2.0 src/error.rs). Either prefix family is accepted.
  */
 export function parseHandshake(frame: InboundFrame, names: ProtocolNames): HandshakeResult {
   const canonical = names.canonical(frame.event)

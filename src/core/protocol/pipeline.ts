@@ -14,7 +14,7 @@ export interface DeltaStage {
   /**
    * The connection-wide `enable_delta_compression` frame. Sent on every (re)connect before any
    * subscribe: the server wipes per-subscription delta settings when it receives it
-   * (v2-features.md §1.2.1).
+   * (sockudo-delta 5.2.0 src/manager.rs).
    */
   enableFrame?(prefix: string): OutboundFrame
 }

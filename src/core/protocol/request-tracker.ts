@@ -12,7 +12,7 @@ interface Entry {
 /**
  * Correlates the server's channel-less `error` frames with the request that caused them.
  * The server handles one connection's frames in order and never sends
- * `subscription_error` (core.md §4.5), so an error whose code and text fit a subscribe
+ * `subscription_error` (sockudo-adapter 5.2.0 src/handler/mod.rs), so an error whose code and text fit a subscribe
  * (or signin) belongs to the oldest one still waiting for its acknowledgement.
  */
 export class RequestTracker {

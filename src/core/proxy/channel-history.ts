@@ -14,7 +14,7 @@ export interface ChannelHistoryOptions extends ProxyEndpointOptions {
 }
 
 /**
- * Builds the snake_case `params` object the app proxy expects (v2-features.md §4.5). Big serials
+ * Builds the snake_case `params` object the app proxy expects (sockudo 5.2.0 src/http_handler/history/mod.rs). Big serials
  * are sent as exact strings; `until_attach` is sent but REST proxies ignore it.
  */
 export function toChannelHistoryParams(params: HistoryParams): Record<string, unknown> {

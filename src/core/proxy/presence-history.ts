@@ -155,7 +155,7 @@ function decodeItem(value: unknown): PresenceHistoryItem {
   })
 }
 
-/** Reads presence history through the app proxy (`action: 'history'`, v2-features.md §6). */
+/** Reads presence history through the app proxy (`action: 'history'`, sockudo 5.2.0 src/http_handler/presence_history/mod.rs). */
 export async function fetchPresenceHistory(params: PresenceHistoryParams, options: PresenceHistoryOptions): Promise<PresenceHistoryPage> {
   assertPresence(options.channel)
   const body = { channel: options.channel, params: toPresenceHistoryParams(params), action: 'history' }

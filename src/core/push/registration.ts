@@ -10,7 +10,7 @@ export type SockudoPushRegistrationOptions = ProxyEndpointOptions
 type Query = Record<string, string | number | undefined>
 
 /**
- * Push registration helpers (v2-features.md §7). Every call goes to the app's backend, which
+ * Push registration helpers (sockudo 5.2.0 src/push_http.rs). Every call goes to the app's backend, which
  * forwards it to the signed `/apps/{appId}/push/…` API and decides the capability.
  */
 export class SockudoPushRegistration {

@@ -7,7 +7,7 @@ export type PushRecipient =
   | { transportType: 'wns'; channelUri: string }
   | { transportType: 'realtime'; channel: string }
 
-/** A device registration (`DeviceDetails`, camelCase; v2-features.md §7.3). */
+/** A device registration (`DeviceDetails`, camelCase; sockudo-push 5.2.0 src/domain.rs). */
 export interface PushDevice {
   /** Device id chosen by the app. */
   id: string

@@ -22,14 +22,14 @@ export interface RecoveryParts {
 }
 
 /**
- * Error codes by which the server declines a resume (v2-features.md §3.2): 4000 malformed data,
+ * Error codes by which the server declines a resume (sockudo-adapter 5.2.0 src/handler/recovery.rs): 4000 malformed data,
  * 4301 recovery not enabled, 4302 no positions. Sockudo 5.2 answers every other outcome with
  * `resume_success` (plus one `resume_failed` per failed channel).
  */
 const REFUSALS: ReadonlySet<number> = new Set([4000, 4301, 4302])
 
 /**
- * @internal The resume exchange of one client (v2-features.md §3.2): after a reconnect it holds the
+ * @internal The resume exchange of one client (sockudo-adapter 5.2.0 src/handler/recovery.rs): after a reconnect it holds the
  * live frames of the channels it resumes (see {@link ResumeGate}), sends `resume` once every
  * subscribe went out, and releases the held frames when the server answers, refuses, or does not
  * answer within the timeout. Loaded before the first socket opens, only when recovery is on.
@@ -56,7 +56,7 @@ export class RecoveryCoordinator {
     if (!resuming.length) return
     this.gate.open(resuming)
     // Resume only after every subscribe went out: the server then gates live messages of
-    // subscribed channels behind the replay (v2-features.md §3.2).
+    // subscribed channels behind the replay (sockudo-adapter 5.2.0 src/handler/recovery.rs).
     void subscribed.then(() => {
       if (this.p.socketId() !== socketId) return
       const data = buildResumeData(positions.all(), wanted())

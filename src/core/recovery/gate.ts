@@ -5,7 +5,7 @@ import type { InboundFrame } from '../protocol/frame'
  *
  * After a reconnect the subscribe frames go out before `resume`, and the server starts sending
  * live messages as soon as it attaches a channel; the replay of what was missed only comes once
- * it handles `resume` (v2-features.md §3.2). Delivering a live message in that window would put
+ * it handles `resume` (sockudo-adapter 5.2.0 src/handler/recovery.rs). Delivering a live message in that window would put
  * it before older replayed ones and move the recovery position past a gap that a second drop
  * would never recover. So frames of those channels wait here until `resume_success` (or a
  * resume error) and are then released in serial order; a drop before that discards them, and

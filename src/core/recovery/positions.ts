@@ -1,6 +1,6 @@
 import type { InboundFrame } from '../protocol/frame'
 
-/** Where a channel's stream was last seen (v2-features.md §3.1). Serial is an exact decimal string. */
+/** Where a channel's stream was last seen (sockudo-adapter 5.2.0 src/handler/recovery.rs). Serial is an exact decimal string. */
 export interface RecoveryPosition {
   /** Exact decimal serial. */
   serial: string

@@ -21,7 +21,7 @@ export function applyRecovered(positions: RecoveryPositions, data: unknown): voi
 
 /**
  * Builds the `resume` frame data: a JSON **string** whose serials are bare integer literals
- * (the server rejects string serials, v2-features.md §3.2), for the given channels.
+ * (the server rejects string serials, sockudo-adapter 5.2.0 src/handler/recovery.rs), for the given channels.
  */
 export function buildResumeData(positions: Record<string, RecoveryPosition>, channels: readonly string[]): string | undefined {
   const parts: string[] = []

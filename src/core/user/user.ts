@@ -23,7 +23,7 @@ export interface WatchlistEvents {
   offline: [userIds: string[]]
 }
 
-/** Watchlist notifications (`online` / `offline` with `{user_ids}`, core.md §5.6). */
+/** Watchlist notifications (`online` / `offline` with `{user_ids}`, sockudo-adapter 5.2.0 src/watchlist.rs). */
 export class Watchlist {
   private readonly emitter = new TypedEmitter<WatchlistEvents>()
 

@@ -1,7 +1,7 @@
 /**
  * JSON.parse that keeps integer literals outside ±(2^53 − 1) exact, as decimal strings.
- * Serials and other 64-bit identifiers then never round through `Number` (core.md §9.2,
- * v2-features.md §8.4). Safe integers stay numbers; literals with a fraction or an exponent
+ * Serials and other 64-bit identifiers then never round through `Number` (sockudo-protocol 5.2.0
+ * src/messages.rs). Safe integers stay numbers; literals with a fraction or an exponent
  * are left to `JSON.parse` (serials never have one).
  *
  * The fast path is one plain `JSON.parse` plus a walk over the parsed numbers: only when one

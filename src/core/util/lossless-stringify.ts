@@ -1,6 +1,6 @@
 /**
  * `JSON.stringify` that also accepts `bigint`, written as a bare integer literal, so exact
- * 64-bit serials can be sent to the server as numbers (v2-features.md §8.4, "Outbound").
+ * 64-bit serials can be sent to the server as numbers (sockudo-protocol 5.2.0 src/messages.rs).
  * Everything else follows `JSON.stringify` (toJSON, undefined/function/symbol members
  * dropped, non-finite numbers → null). Values without a bigint take the native path.
  *

@@ -66,7 +66,7 @@ export interface UserAuthHandlerOptions extends HandlerBaseOptions {
 export type SockudoHandler = (request: Request) => Promise<Response>
 
 /**
- * Channel authorization endpoint (http.md §3.1–3.4): POST form or JSON `{ socket_id,
+ * Channel authorization endpoint (sockudo-core 5.2.0 src/auth.rs): POST form or JSON `{ socket_id,
  * channel_name }` → `{ auth, channel_data?, shared_secret? }`. 405 for other methods, 403 for a
  * foreign origin, a missing hook or anything but an explicit allow, 400 for a bad socket id or
  * channel name, 413 past `maxBodyBytes`. Throws a `config/default-secret` error in production
@@ -95,7 +95,7 @@ export function createChannelAuthHandler(options: ChannelAuthHandlerOptions): So
 }
 
 /**
- * User authentication (sign-in) endpoint (http.md §3.5): POST form or JSON `{ socket_id }` →
+ * User authentication (sign-in) endpoint (sockudo-adapter 5.2.0 src/handler/signin_management.rs): POST form or JSON `{ socket_id }` →
  * `{ auth, user_data }` for the user the hook returns. Same status codes as the channel handler.
  */
 export function createUserAuthHandler(options: UserAuthHandlerOptions): SockudoHandler {

@@ -21,7 +21,7 @@ export type HistoryProxyOptions = ProxyHandlerBaseOptions & {
 }
 
 /**
- * Channel-history proxy (v2-features.md §4.5): POST `{ channel, params, action: 'channel_history' }`
+ * Channel-history proxy (sockudo 5.2.0 src/http_handler/history/mod.rs): POST `{ channel, params, action: 'channel_history' }`
  * → signed `GET /channels/{channel}/history` → Sockudo's status and JSON body unchanged.
  */
 export function createHistoryProxy(options: HistoryProxyOptions): SockudoHandler {

@@ -8,7 +8,7 @@ const RESERVED_PREFIXES = ['pusher:', 'pusher_internal:', 'sockudo:', 'sockudo_i
 const MAX_EVENT_NAME_LENGTH = 200
 
 /**
- * `extras` keys a browser may set through the proxy (v2-features.md §8.2). `push` (creates push
+ * `extras` keys a browser may set through the proxy (sockudo-protocol 5.2.0 src/messages.rs). `push` (creates push
  * work), `ai` (agent metadata, trusted on HTTP publishes), `idempotencyKey` (could suppress
  * another publish) and unknown keys are refused: the app publishes those itself.
  */

@@ -23,7 +23,7 @@ export type PresenceHistoryProxyOptions = ProxyHandlerBaseOptions & {
 const SNAPSHOT_PARAMS = ['at_time_ms', 'at', 'at_serial'] as const
 
 /**
- * Presence-history proxy (v2-features.md §6, http.md §3.7): POST `{ channel, params, action }`
+ * Presence-history proxy (sockudo 5.2.0 src/http_handler/presence_history/mod.rs): POST `{ channel, params, action }`
  * with action `history` or `snapshot` → the signed presence-history GET → Sockudo's answer unchanged.
  */
 export function createPresenceHistoryProxy(options: PresenceHistoryProxyOptions): SockudoHandler {

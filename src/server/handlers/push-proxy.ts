@@ -42,7 +42,7 @@ const METHODS = new Set(['GET', 'POST', 'DELETE'])
 const SIGNING_PARAMS = new Set(['auth_key', 'auth_timestamp', 'auth_version', 'body_md5', 'auth_signature'])
 
 /**
- * Push registration proxy (http.md §3.7): mirrors `<mount>/deviceRegistrations`, `/channelSubscriptions`,
+ * Push registration proxy: mirrors `<mount>/deviceRegistrations`, `/channelSubscriptions`,
  * `/publish`, … onto the signed `/apps/{appId}/push/…` API. The capability header is decided by
  * the app, never by the browser; the device token header and the body are forwarded (a device
  * registration or channel subscription without `appId` gets the app id the proxy signs for).

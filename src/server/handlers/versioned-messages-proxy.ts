@@ -7,7 +7,7 @@ import { browserEventName, browserExtras, browserSocketId, requireSegment } from
 import { CHANNEL_HISTORY_PARAMS, jsonProxyHandler, paramsOf, pickQuery, relay, requireChannel } from './proxy-common'
 import type { ProxyHandlerBaseOptions } from './proxy-common'
 
-/** Actions of the versioned-messages endpoint (http.md §3.7). */
+/** Actions of the versioned-messages endpoint. */
 export type VersionedMessagesAction =
   | 'channel_history' | 'get_message' | 'get_message_versions' | 'publish_create'
   | 'message_update' | 'message_delete' | 'message_append'
@@ -125,7 +125,7 @@ function eventName(action: VersionedMessagesAction, body: Record<string, unknown
 }
 
 /**
- * Versioned-messages proxy (v2-features.md §5.5, http.md §3.7): POST `{ channel, action, … }`,
+ * Versioned-messages proxy (sockudo 5.2.0 src/http_handler/versioned_messages/mod.rs): POST `{ channel, action, … }`,
  * translated to one signed Sockudo call (camelCase → snake_case); Sockudo's answer is returned
  * unchanged. Protocol event names, unknown `extras` keys and dot-segment serials are 400s.
  */

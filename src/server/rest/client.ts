@@ -6,7 +6,7 @@ import type { RestRequest, RestResponse, SockudoRestOptions } from './request'
 import { createRestPush } from './push'
 import type { SockudoRestPush } from './push'
 
-/** Optional fields of a trigger (http.md §2.2). */
+/** Optional fields of a trigger (sockudo 5.2.0 src/http_handler/events/processor.rs). */
 export interface TriggerParams {
   /** Socket to exclude from delivery. */
   socketId?: string
@@ -69,7 +69,7 @@ export interface SockudoRest {
   readonly push: SockudoRestPush
 }
 
-/** Creates a signed Sockudo HTTP API client (http.md §1–§2). */
+/** Creates a signed Sockudo HTTP API client (sockudo-core 5.2.0 src/auth.rs, sockudo 5.2.0 src/http_handler/events/processor.rs). */
 export function createSockudoRest(options: SockudoRestOptions): SockudoRest {
   for (const field of ['appId', 'key', 'secret'] as const) {
     if (!options[field]) throw new ConfigError('config/missing-credentials', `[sockudo] createSockudoRest needs "${field}".`)

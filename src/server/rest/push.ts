@@ -3,7 +3,7 @@ import { decodeJsonResponse } from './request'
 import type { RestResponse, RestSender } from './request'
 import type { QueryValue } from '../signing'
 
-/** Capability the app grants a push call (http.md §2.13); never taken from the browser. */
+/** Capability the app grants a push call (sockudo 5.2.0 src/push_http.rs); never taken from the browser. */
 export type PushCapability = 'push-admin' | 'push-subscribe'
 
 /** Every {@link PushCapability}, lowest privilege first. */

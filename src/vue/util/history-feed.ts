@@ -48,7 +48,7 @@ const oldestFirst = (page: HistoryPage): SockudoEvent[] => page.items.map((item)
  * "History, then live" for one channel at a time. On every successful subscription it reads
  * the newest page up to the attach serial (`untilAttach`) and buffers live messages until
  * that page is in. Live delivery is strictly above the attach serial, so the result has no
- * gap and no duplicate (v2-features.md §4.3). Answers for an older generation (name change,
+ * gap and no duplicate (sockudo-adapter 5.2.0 src/handler/history_frames.rs). Answers for an older generation (name change,
  * resubscription) are dropped.
  */
 class HistoryFeedRunner implements HistoryFeed {

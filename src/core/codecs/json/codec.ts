@@ -27,9 +27,9 @@ function bytesToText(bytes: Uint8Array): string {
 }
 
 /**
- * The JSON wire codec (core.md §9.2): text frames both ways. It is the default codec, and
+ * The JSON wire codec (sockudo-protocol 5.2.0 src/messages.rs): text frames both ways. It is the default codec, and
  * the binary codecs hand it every text frame they receive, because the server sends some
- * deliveries as JSON text whatever the negotiated format (core.md §9.1).
+ * deliveries as JSON text whatever the negotiated format (sockudo-adapter 5.2.0 src/local_adapter/broadcast.rs).
  */
 export const jsonCodec: Codec = Object.freeze({
   format: 'json',

@@ -11,7 +11,7 @@ import {
 import { parseJsonLossless } from '../../util/lossless-parse'
 
 /**
- * Decodes one JSON text frame (core.md §9.2) into an {@link InboundFrame}. `data` stays as
+ * Decodes one JSON text frame (sockudo-protocol 5.2.0 src/messages.rs) into an {@link InboundFrame}. `data` stays as
  * on the wire (a double-encoded string stays a string; see `parseEventData`); unsafe
  * integers anywhere become exact decimal strings; `raw` is the untouched text.
  * @internal

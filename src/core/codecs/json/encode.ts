@@ -3,7 +3,7 @@ import { codecError } from '../shared/errors'
 import { stringifyJsonLossless } from '../../util/lossless-stringify'
 
 /**
- * Encodes one client → server frame as `{"event":…,"data":…,"channel":…}` (core.md §9.2).
+ * Encodes one client → server frame as `{"event":…,"data":…,"channel":…}` (sockudo-protocol 5.2.0 src/messages.rs).
  * `data` is written as given: objects stay objects, strings stay strings (the caller decides
  * where the spec wants a JSON string). Bytes become an array of byte values, and bigints
  * bare integer literals.

@@ -1,7 +1,7 @@
 import { parseJsonLossless } from '../../util/lossless-parse'
 
 /**
- * The `data` decoding rule of core.md §9.2: when `data` is a string, try to parse it as JSON
+ * The server's `data` decoding rule (sockudo-protocol 5.2.0 src/messages.rs): when `data` is a string, try to parse it as JSON
  * (keeping unsafe integers exact, as decimal strings) and return the result; when it is not
  * JSON, return the string unchanged. Any other value is returned as is. Never throws.
  *

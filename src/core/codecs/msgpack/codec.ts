@@ -16,10 +16,10 @@ export interface MsgpackCodecOptions {
 }
 
 /**
- * Creates a MessagePack codec (core.md §9.3). Binary frames are decoded as the server's
+ * Creates a MessagePack codec (sockudo-protocol 5.2.0 src/wire.rs). Binary frames are decoded as the server's
  * 15-element positional envelope (a field-name map is accepted too); 64-bit integers are
  * read as bigint, so serials arrive as exact decimal strings. Text frames are decoded as
- * JSON, because the server sends some deliveries as JSON text on every format (§9.1).
+ * JSON, because the server sends some deliveries as JSON text on every format (sockudo-adapter 5.2.0 src/local_adapter/broadcast.rs).
  * Outbound frames are binary.
  */
 export function createMsgpackCodec(options: MsgpackCodecOptions = {}): Codec {

@@ -3,7 +3,7 @@ import { stringifyJsonLossless } from '../../util/lossless-stringify'
 import { codecError } from '../shared/errors'
 
 /**
- * Builds the 15-element positional envelope the server decodes (core.md §9.3), with `data`
+ * Builds the 15-element positional envelope the server decodes (sockudo-protocol 5.2.0 src/wire.rs), with `data`
  * tagged: `["string", s]`, `["binary", bytes]`, or `["json", text]` for everything else.
  * @internal
  */

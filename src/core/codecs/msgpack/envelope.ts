@@ -11,7 +11,7 @@ import {
 import { bigIntToWire, decodeData, decodeExtras } from './values'
 
 /**
- * Envelope field order of the server's `MsgpackPusherMessage` (core.md §9.3), also the key
+ * Envelope field order of the server's `MsgpackPusherMessage` (sockudo-protocol 5.2.0 src/wire.rs), also the key
  * names of the map form. Elements past the last one are ignored (newer servers may add some).
  * @internal
  */

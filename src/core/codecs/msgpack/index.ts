@@ -1,5 +1,5 @@
 /**
- * `@sockudo/vue/codecs/msgpack`: the MessagePack wire codec (Protocol V2, core.md §9.3).
+ * `@sockudo/vue/codecs/msgpack`: the MessagePack wire codec (Protocol V2, sockudo-protocol 5.2.0 src/wire.rs).
  *
  * Requires the optional peer dependency `@msgpack/msgpack` (`npm i @msgpack/msgpack`); apps
  * that stay on JSON never import this entry and never bundle it.
@@ -15,7 +15,7 @@
  * ```
  *
  * Text frames are still decoded as JSON (the server sends client events, presence events and
- * `"delta": false` publishes as JSON text on every format, core.md §9.1); binary frames use
+ * `"delta": false` publishes as JSON text on every format, sockudo-adapter 5.2.0 src/local_adapter/broadcast.rs); binary frames use
  * MessagePack. Outbound frames are binary. Binary application data arrives as `Uint8Array`,
  * and a `Uint8Array` passed as event data is sent as bytes.
  *

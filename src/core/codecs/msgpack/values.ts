@@ -4,7 +4,7 @@ import { jsonTextValue } from '../shared/json-text'
 import { isRecord, optionalBoolean, optionalString, optionalStringMap, setOwn } from '../shared/values'
 
 /**
- * Decoders for the tagged values of the MessagePack envelope (core.md §9.3). Every struct
+ * Decoders for the tagged values of the MessagePack envelope (sockudo-protocol 5.2.0 src/wire.rs). Every struct
  * may arrive positionally (what the server sends) or as a map keyed by field name (what
  * serde also accepts); tagged pairs as `[kind, value]` or `{kind, value}`.
  * @internal
@@ -29,7 +29,7 @@ function struct(value: unknown, name: string): unknown[] | Record<string, unknow
   throw invalidFrame(`"${name}" must be an array or a map`)
 }
 
-/** `data`: string / json / binary / structured (core.md §9.3). */
+/** `data`: string / json / binary / structured (sockudo-protocol 5.2.0 src/wire.rs). */
 export function decodeData(value: unknown): unknown {
   if (value === undefined || value === null) return undefined
   const tagged = untag(value)
@@ -140,7 +140,7 @@ function decodeAi(value: unknown): MessageExtras['ai'] | undefined {
   return ai
 }
 
-/** A 64-bit integer → a number when safe, else its exact decimal string (v2-features §8.4). */
+/** A 64-bit integer → a number when safe, else its exact decimal string. */
 export function bigIntToWire(value: bigint): number | string {
   return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value.toString()
 }

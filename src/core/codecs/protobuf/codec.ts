@@ -15,10 +15,10 @@ export interface ProtobufCodecOptions {
 }
 
 /**
- * Creates a Protobuf codec (core.md §9.4, the server's field numbering). Binary frames are
+ * Creates a Protobuf codec (sockudo-protocol 5.2.0 src/wire.rs, the server's field numbering). Binary frames are
  * decoded by a small built-in reader (no protobuf runtime is bundled); uint64 serials arrive
  * as exact decimal strings and unknown fields are skipped. Text frames are decoded as JSON
- * (core.md §9.1). Outbound frames are binary.
+ * (sockudo-adapter 5.2.0 src/local_adapter/broadcast.rs). Outbound frames are binary.
  */
 export function createProtobufCodec(options: ProtobufCodecOptions = {}): Codec {
   const { queryValue = 'protobuf' } = options

@@ -4,7 +4,7 @@ import { codecError } from '../shared/errors'
 import { ProtoWriter } from './writer'
 
 /**
- * Encodes a client → server frame as `ProtoPusherMessage` (core.md §9.4): event (1),
+ * Encodes a client → server frame as `ProtoPusherMessage` (sockudo-protocol 5.2.0 src/wire.rs): event (1),
  * channel (2) and data (3) as `string_value` for strings, `binary_value` for bytes and
  * `json_value` (JSON text) for everything else.
  * @internal

@@ -12,7 +12,7 @@ interface Pending {
 }
 
 /**
- * Decodes one `ProtoPusherMessage` with the SERVER's field numbers (core.md §9.4; the
+ * Decodes one `ProtoPusherMessage` with the SERVER's field numbers (sockudo-protocol 5.2.0 src/wire.rs; the
  * Flutter client's 10–15 differ). Unknown fields are skipped; serials are exact strings.
  * @internal
  */

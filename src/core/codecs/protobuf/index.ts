@@ -1,5 +1,5 @@
 /**
- * `@sockudo/vue/codecs/protobuf`: the Protobuf wire codec (Protocol V2, core.md §9.4).
+ * `@sockudo/vue/codecs/protobuf`: the Protobuf wire codec (Protocol V2, sockudo-protocol 5.2.0 src/wire.rs).
  *
  * Self-contained: a small reader/writer for exactly the server's schema, so no protobuf
  * runtime is bundled. Field numbers are the server's (the Flutter client's 10–15 differ).
@@ -15,7 +15,7 @@
  * ```
  *
  * Text frames are still decoded as JSON (the server sends client events, presence events and
- * `"delta": false` publishes as JSON text on every format, core.md §9.1); binary frames use
+ * `"delta": false` publishes as JSON text on every format, sockudo-adapter 5.2.0 src/local_adapter/broadcast.rs); binary frames use
  * Protobuf. Outbound frames are binary. Binary application data arrives as `Uint8Array`.
  *
  * @packageDocumentation

@@ -5,7 +5,7 @@ import { WireType } from './reader'
 import type { ProtoReader } from './reader'
 
 /**
- * Decoders for the nested messages of the server's schema (core.md §9.4). Each reads one
+ * Decoders for the nested messages of the server's schema (sockudo-protocol 5.2.0 src/wire.rs). Each reads one
  * length-delimited sub-message; unknown fields are skipped by wire type.
  * @internal
  */

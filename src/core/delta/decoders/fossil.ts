@@ -1,5 +1,5 @@
 /**
- * Fossil delta decoder (v2-features.md §1.12): the format of the Rust `fossil-delta` crate
+ * Fossil delta decoder (sockudo-delta 5.2.0 src/compression.rs): the format of the Rust `fossil-delta` crate
  * the server encodes with. Layout: `<size>\n` then copy (`N@OFFSET,`) and insert
  * (`N:<bytes>`) commands, ended by `<checksum>;`. Integers are base-64 digits, most
  * significant first.

@@ -1,6 +1,6 @@
 /**
  * VCDIFF (RFC 3284) decoder for the deltas the server's `xdelta3` algorithm emits
- * (v2-features.md §1.13), also accepting what the `xdelta3` tool writes: an application
+ * (sockudo-delta 5.2.0 src/compression.rs), also accepting what the `xdelta3` tool writes: an application
  * header (skipped), `VCD_TARGET` windows and the xdelta3 Adler-32 extension
  * (`Win_Indicator` bit 0x04), which is verified. Secondary compression and custom code
  * tables are refused with `delta/unsupported`.

@@ -9,7 +9,7 @@ const EXPECTED = 'return { clientId: <user id>, capabilities: { <channel pattern
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const bytes = (text: string): number => new TextEncoder().encode(text).length
 
-/** Problems of a capability map, or undefined when the server will accept it (core.md §8.1–8.2). */
+/** Problems of a capability map, or undefined when the server will accept it (sockudo-core 5.2.0 src/capability_token.rs). */
 function capabilityProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'capabilities is not an object'
   const entries = Object.entries(value)

@@ -4,7 +4,7 @@ import { judgeGrant } from './token-grant'
 import { _sockudoTokenIssuer, mintSockudoToken } from './token-issuer'
 import type { SockudoTokenRequest } from './token-issuer'
 
-/** Secrets every Sockudo example uses (http.md §4.5): anyone could mint tokens with them. */
+/** Secrets every Sockudo example uses: anyone could mint tokens with them. */
 const WELL_KNOWN_SECRETS = new Set(['app-secret', 'secret', ''])
 
 /** The same production guard as the other signing routes (`SOCKUDO_ALLOW_DEFAULT_SECRET=1` lifts it). */

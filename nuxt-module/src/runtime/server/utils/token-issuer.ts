@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import type { H3Event } from 'h3'
 
-/** Operations a capability token may grant (core.md §8.2). */
+/** Operations a capability token may grant (sockudo-core 5.2.0 src/capability_token.rs). */
 export const SOCKUDO_CAPABILITY_OPERATIONS = [
   'subscribe', 'publish', 'history', 'presence', 'annotation-subscribe', 'annotation-publish',
   'annotation-delete-own', 'annotation-delete-any', 'message-update-own', 'message-update-any',
@@ -75,7 +75,7 @@ export interface MintTokenInput extends SockudoTokenGrant {
   now?: number
 }
 
-/** Signs a V2 capability token (core.md §8.1): HS256 with the app secret, `kid` = app key. */
+/** Signs a V2 capability token (sockudo-core 5.2.0 src/capability_token.rs): HS256 with the app secret, `kid` = app key. */
 export function mintSockudoToken(input: MintTokenInput): { token: string, expiresAt: number } {
   const iat = Math.floor((input.now ?? Date.now()) / 1000)
   const exp = iat + (input.ttl ?? input.defaultTtl)
