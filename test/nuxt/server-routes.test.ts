@@ -186,25 +186,21 @@ describe('hostile input through the Nuxt routes', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
-  it('refuses a 20 MiB chunked body with 413 and stops reading it', async () => {
+  it('refuses a chunked body over the limit with 413 before the body has ended', async () => {
+    // 1 MiB (16x the 64 KiB limit) is written and the body is never ended: the answer can only
+    // come from a route that stops reading at the limit. Nothing is written after that, so the
+    // server closing the socket cannot reset a write before its 413 is read.
     const status = await new Promise<number>((resolve, reject) => {
       let answered = false
       const req = httpRequest(url('/api/_sockudo/auth'), { method: 'POST', headers: { ...signedIn, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
         answered = true
         res.resume()
         resolve(res.statusCode ?? 0)
+        req.destroy()
       })
       req.on('error', error => (answered ? undefined : reject(error)))
       const chunk = Buffer.alloc(64 * 1024, 'a')
-      let sent = 0
-      const pump = (): void => {
-        while (!answered && sent < 20 * 1024 * 1024) {
-          sent += chunk.length
-          if (!req.write(chunk)) return void req.once('drain', pump)
-        }
-        req.end()
-      }
-      pump()
+      for (let i = 0; i < 16; i++) req.write(chunk)
     })
     expect(status).toBe(413)
   })
