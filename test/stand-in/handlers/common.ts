@@ -1,4 +1,5 @@
 /** Helpers shared by the frame handlers. */
+import { wildcardMatches } from '../channel-names'
 import type { ClientFrame } from '../frame'
 import type { Session } from '../session'
 import { isRecord } from '../util'
@@ -21,14 +22,6 @@ export function dataObject(frame: ClientFrame): Record<string, unknown> | undefi
 export function capabilityAllows(session: Session, operation: string, channel: string): boolean {
   if (!session.capabilities) return true
   const patterns = session.capabilities.get(operation) ?? []
-  return patterns.some((p) => matchPattern(p, channel))
+  return patterns.some((p) => wildcardMatches(p, channel))
 }
 
-function matchPattern(pattern: string, name: string): boolean {
-  if (pattern === '*') return true
-  const star = pattern.indexOf('*')
-  if (star < 0) return pattern === name
-  const pre = pattern.slice(0, star)
-  const suf = pattern.slice(star + 1)
-  return name.length >= pre.length + suf.length && name.startsWith(pre) && name.endsWith(suf)
-}
