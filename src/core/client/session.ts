@@ -103,7 +103,7 @@ export class Session {
     const clock = raw.clock ?? systemClock
     return {
       names: this.names, clock, subscriptionTimeout: this.o.subscriptionTimeout, tracker: this.tracker, send, socketId,
-      deltaOn: Boolean(raw.deltaStage ?? raw.deltaCompression),
+      deltaOn: this.deltaOn,
       authorize: createChannelAuthorizer(raw.channelAuthorization, raw.fetch, clock),
       secretbox: raw.secretbox ?? (() => import('../crypto/secretbox').then((m) => m.loadLibsodiumSecretbox())),
       hasRecoveryPosition: (channel) => this.positions?.get(channel) != null,

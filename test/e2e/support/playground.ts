@@ -6,13 +6,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { readFile, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sourceFingerprint } from '../../support/fingerprint'
 import { startServer } from '../../stand-in/index'
 import { startChaosProxy } from '../../reliability/chaos-proxy'
-import { startRealServer } from '../../real-server/server'
+import { freePort, startRealServer } from '../../real-server/server'
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url))
 const playgroundDir = join(repo, 'playground')
@@ -45,17 +44,6 @@ export async function buildPlayground(): Promise<string> {
   await run(process.execPath, [script, playgroundDir, buildDir, outputDir], { ...process.env, NUXT_TELEMETRY_DISABLED: '1' })
   await writeFile(fingerprintFile, fingerprint)
   return entry
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
 }
 
 async function waitForHttp(url: string, child: ChildProcess, log: () => string): Promise<void> {
