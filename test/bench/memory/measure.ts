@@ -1,13 +1,15 @@
 /**
  * One memory measurement in its own process (run with `node --expose-gc --import tsx`):
- * `measure.ts <sockudo|pusher-js> <channels|members> <port> <n>` connects to the roster server
+ * `measure.ts <sockudo|pusher-js|official> <channels|members> <port> <n>` connects to the roster server
  * on `port`, takes heapUsed after full GCs, subscribes `n` public channels (or one presence
  * channel whose roster has `n` members), measures again and prints `{ bytes, perItem }`.
  */
+import '../define-production'
 import Pusher from 'pusher-js'
 import { SockudoClient } from '../../../src/core'
+import { loadOfficial } from '../official'
 
-type Lib = 'sockudo' | 'pusher-js'
+type Lib = 'sockudo' | 'pusher-js' | 'official'
 const [lib, scenario, portText, nText] = process.argv.slice(2) as [Lib, 'channels' | 'members', string, string]
 const port = Number(portText)
 const n = Number(nText)
@@ -36,8 +38,28 @@ async function heap(): Promise<number> {
 
 const auth = { auth: 'app-key:signature', channel_data: JSON.stringify({ user_id: 'me', user_info: {} }) }
 
-/** Adapter over both libraries: connect, subscribe, "is it subscribed", member count. */
-function open(): { connected(): boolean; subscribe(name: string): () => boolean; members(name: string): number } {
+interface Adapter { connected(): boolean; subscribe(name: string): () => boolean; members(name: string): number }
+
+/** The official client (`SOCKUDO_OFFICIAL_CLIENT`), V1 like pusher-js; loaded before the first heap figure. */
+async function openOfficial(): Promise<Adapter> {
+  const Official = await loadOfficial()
+  const o = new Official('app-key', {
+    wsHost: '127.0.0.1', wsPort: port, forceTLS: false, enabledTransports: ['ws'], protocolVersion: 7,
+    channelAuthorization: { endpoint: '/unused', transport: 'fetch', customHandler: (_params, callback) => callback(null, auth) },
+  })
+  return {
+    connected: () => o.connection.state === 'connected',
+    subscribe: (name) => {
+      const ch = o.subscribe(name)
+      return () => ch.subscribed
+    },
+    members: (name) => o.channel(name)?.members?.count ?? 0,
+  }
+}
+
+/** Adapter over the libraries: connect, subscribe, "is it subscribed", member count. */
+async function open(): Promise<Adapter> {
+  if (lib === 'official') return openOfficial()
   if (lib === 'sockudo') {
     const c = new SockudoClient('app-key', { wsHost: '127.0.0.1', wsPort: port, forceTls: false, channelAuthorization: { customHandler: async () => auth } })
     c.connect()
@@ -65,7 +87,7 @@ function open(): { connected(): boolean; subscribe(name: string): () => boolean;
 }
 
 async function main(): Promise<void> {
-  const client = open()
+  const client = await open()
   await until(client.connected)
   const before = await heap()
   if (scenario === 'channels') {

@@ -10,9 +10,10 @@ import Pusher from 'pusher-js'
 import WebSocket from 'ws'
 import { SockudoClient, type SockudoClientOptions } from '../../../src/core'
 import { msgpackCodec } from '../../../src/core/codecs/msgpack'
+import { loadOfficial, type OFFICIAL_VARIANTS } from '../official'
 import { mountStorePath } from './store-path'
 
-export type Variant = 'floor' | 'pusher-js' | 'sockudo' | 'sockudo-v2' | 'sockudo-v2-msgpack' | 'sockudo-pinia'
+export type Variant = 'floor' | 'pusher-js' | 'sockudo' | 'sockudo-v2' | 'sockudo-v2-msgpack' | 'sockudo-pinia' | (typeof OFFICIAL_VARIANTS)[number]
 
 const [variant, portText, countText] = process.argv.slice(2) as [Variant, string, string]
 const port = Number(portText)
@@ -66,6 +67,13 @@ function sockudo(extra: Partial<SockudoClientOptions>): SockudoClient {
   return client
 }
 
+/** The official client, configured as its README shows for a self-hosted server. */
+async function official(protocolVersion: 2 | 7, wireFormat?: 'messagepack'): Promise<void> {
+  const Official = await loadOfficial()
+  const client = new Official('app-key', { wsHost: '127.0.0.1', wsPort: port, forceTLS: false, enabledTransports: ['ws'], protocolVersion, wireFormat })
+  client.subscribe('bench').bind('trade', (data) => (data as { id: number }).id >= 0 && onEvent())
+}
+
 switch (variant) {
   case 'floor':
     floor()
@@ -84,5 +92,14 @@ switch (variant) {
     break
   case 'sockudo-pinia':
     mountStorePath(port, onEvent)
+    break
+  case 'official-v1':
+    await official(7)
+    break
+  case 'official-v2':
+    await official(2)
+    break
+  case 'official-v2-msgpack':
+    await official(2, 'messagepack')
     break
 }

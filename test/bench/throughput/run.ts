@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { OFFICIAL_HINT, OFFICIAL_VARIANTS, officialLabel, officialPath } from '../official'
 import type { Variant } from './client'
 
 interface Result { variant: Variant; count: number; cpuMicros: number; wallMs: number; perMsgUs: number }
@@ -46,7 +47,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 export async function runThroughput(options: { count?: number; rounds?: number; variants?: Variant[] } = {}): Promise<string> {
   const count = options.count ?? 200_000
   const rounds = options.rounds ?? 5
-  const variants = options.variants ?? ['floor', 'pusher-js', 'sockudo', 'sockudo-pinia', 'sockudo-v2', 'sockudo-v2-msgpack']
+  const official = officialPath() ? OFFICIAL_VARIANTS : []
+  const variants = options.variants ?? ['floor', 'pusher-js', 'sockudo', 'sockudo-pinia', 'sockudo-v2', 'sockudo-v2-msgpack', ...official]
   const perMsg = new Map<Variant, number>()
   for (const variant of variants) {
     const samples: number[] = []
@@ -67,15 +69,17 @@ export async function runThroughput(options: { count?: number; rounds?: number; 
   const pusher = perMsg.get('pusher-js') ?? NaN
   const rows = [...perMsg].map(([variant, us]) =>
     `| ${variant} | ${us.toFixed(2)} | ${(us / floor).toFixed(2)}x | ${(us / core).toFixed(2)}x | ${(pusher / us).toFixed(2)}x |`)
+  const label = officialLabel()
   return [
-    `Inbound throughput: ${count.toLocaleString('en')} events of ~200 bytes on one channel, CPU µs per message (median of ${rounds} runs, each in its own process)`,
+    `Inbound throughput: ${count.toLocaleString('en')} events of ~200 bytes on one channel, CPU µs per message (median of ${rounds} runs, each in its own process)${label ? `; official-* is ${label}` : ''}`,
     '',
     '| client | CPU µs/msg | vs floor | vs SockudoClient | pusher-js is slower by |',
     '| --- | --- | --- | --- | --- |',
     ...rows,
+    ...(label ? [] : ['', OFFICIAL_HINT]),
   ].join('\n')
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  runThroughput({ count: Number(process.env.BENCH_COUNT ?? 200_000) }).then((table) => console.log(table))
+  runThroughput({ count: Number(process.env.BENCH_COUNT ?? 200_000), rounds: Number(process.env.BENCH_ROUNDS ?? 5) }).then((table) => console.log(table))
 }
