@@ -18,7 +18,7 @@ const coreLayers = [
   ['codecs', 'message', 'auth', 'crypto', 'recovery'],
   ['connection', 'delta', 'history'],
   ['channels', 'proxy'],
-  ['user', 'mutable', 'push'],
+  ['user', 'versioned', 'push'],
   ['client'],
 ]
 const coreFramework = [...framework, '**/vue/**', '**/pinia/**', '**/server/**']

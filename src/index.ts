@@ -7,12 +7,14 @@
 export {
   AuthError, Channel, ChannelError, CodecError, ConfigError, Connection, ConnectionError, CryptoError,
   DEFAULT_AUTH_TIMEOUT, DEFAULT_BACKOFF, DEFAULT_DEDUP_CAPACITY, DeltaError, DeltaManager, EncryptedChannel,
-  FILTER_LIMITS, Filter, FilterError, Members, MessageError, MutableMessageStore, PresenceChannel,
+  FILTER_LIMITS, Filter, FilterError, Members, MessageError, VersionedMessageStore, PresenceChannel,
   PrivateChannel, ProtocolError, ProxyError, SockudoClient, SockudoError, SockudoPushRegistration, TokenError,
   TypedEmitter, User, Watchlist, applyFossilDelta, applyVcdiffDelta, compareSerials, createVersionedMessages,
   defaultDeltaDecoders, fetchChannelHistory, fetchPresenceHistory, fetchPresenceSnapshot, filterSubscribeData,
-  getMutableMessageInfo, isMutableMessageEvent, isSockudoError, jsonCodec, matchesFilter, onlineOfflineHints,
-  reduceMutableMessageEvent, reduceMutableMessageEvents, validateFilterExpression,
+  getVersionedMessageInfo, isVersionedMessageEvent, isSockudoError, jsonCodec, matchesFilter, onlineOfflineHints,
+  reduceVersionedMessageEvent, reduceVersionedMessageEvents, validateFilterExpression,
+  // Deprecated pre-rename names, removed in 0.2.0.
+  MutableMessageStore, getMutableMessageInfo, isMutableMessageEvent, reduceMutableMessageEvent, reduceMutableMessageEvents,
 } from './core'
 export type {
   AnyListener, BackoffOptions, BaseCacheLimits, ChannelAuthorizationData, ChannelAuthorizationOptions,
@@ -25,8 +27,8 @@ export type {
   FilterPresenceLeaf, FilterSetLeaf, FilterSubscribeFields, FilterValue, FilterValueLeaf, GlobalCallback,
   HistoryBounds, HistoryContinuity, HistoryDirection, HistoryItem, HistoryPage, HistoryParams,
   HistoryStreamState, InboundFrame, Listener, MessageAck, MessageExtras, MessageMutation, MessageVersion,
-  MessageVersionsPage, MessageVersionsParams, MutableMessageAction, MutableMessageEventLike,
-  MutableMessageState, MutableMessageStoreEvents, MutableMessageVersionInfo, MutableReduceOptions,
+  MessageVersionsPage, MessageVersionsParams, VersionedMessageAction, VersionedMessageEventLike,
+  VersionedMessageState, VersionedMessageStoreEvents, VersionedMessageInfo, VersionedReduceOptions,
   NetworkHints, OnlineEventTarget, OpenResult, OutboundFrame, PresenceHistoryItem, PresenceHistoryOptions,
   PresenceHistoryPage, PresenceHistoryParams, PresenceMember, PresenceSnapshot, PresenceSnapshotMember,
   PresenceSnapshotParams, ProtocolVersion, ProxyEndpointOptions, ProxyHeaders, ProxyPage,
@@ -38,19 +40,25 @@ export type {
   UserAuthenticationData, UserAuthenticationOptions, UserAuthenticationRequest, UserAuthenticator, UserEvents,
   ValueComparison, ValueOrGetter, VersionedMessage, VersionedMessagesClient, VersionedMessagesOptions,
   WatchlistEvents, WebSocketConstructor, WebSocketLike, WireFormat,
+  // Deprecated pre-rename names, removed in 0.2.0.
+  MutableMessageAction, MutableMessageEventLike, MutableMessageVersionInfo, MutableMessageState, MutableReduceOptions, MutableMessageStoreEvents,
 } from './core'
 export {
   ChannelOptionsConflictError, DEFAULT_CLIENT_NAME, DEFAULT_RELEASE_DELAY, SockudoClientsKey, SockudoKey,
   SockudoPlugin, SockudoVueError, createSockudo, useChannelEvent, useChannelHistory, useEventLog,
-  useMutableMessages, usePush, useSockudo,
+  useVersionedMessages, usePush, useSockudo,
+  // Deprecated pre-rename name, removed in 0.2.0.
+  useMutableMessages,
 } from './vue'
 export type {
   ChannelGlobalListener, ChannelHoldOptions, ChannelListener, EventHandler, EventLogEntry, EventName,
   EventPayload, HandlerPayload, HoldSettings, RecoveryStorage, RecoveryStorageOption, Sockudo, SockudoClients,
   SockudoComposableOptions, SockudoContext, SockudoEvents, SockudoPluginOptions, SockudoPluginSettings,
   SockudoVueErrorCode, Unset, UseChannelEventOptions, UseChannelEventReturn, UseChannelHistoryOptions,
-  UseChannelHistoryReturn, UseEventLogOptions, UseEventLogReturn, UseMutableMessagesOptions,
-  UseMutableMessagesReturn, UsePushOptions, UsePushReturn, UseSockudoOptions,
+  UseChannelHistoryReturn, UseEventLogOptions, UseEventLogReturn, UseVersionedMessagesOptions,
+  UseVersionedMessagesReturn, UsePushOptions, UsePushReturn, UseSockudoOptions,
+  // Deprecated pre-rename names, removed in 0.2.0.
+  UseMutableMessagesOptions, UseMutableMessagesReturn,
 } from './vue'
 export {
   CHANNELS_STORE_ID, CONNECTION_STORE_ID, PRESENCE_STORE_ID, RECOVERY_STORE_ID, USER_STORE_ID,

@@ -9,6 +9,8 @@ export const sockudoComposables = [
   'useChannelEvent',
   'useEventLog',
   'usePresence',
+  'useVersionedMessages',
+  // Deprecated name of useVersionedMessages, removed in 0.2.0.
   'useMutableMessages',
   'useChannelHistory',
   'useUser',

@@ -3,13 +3,16 @@ import type { Resolver } from '@nuxt/kit'
 import type { SockudoRouteSwitches } from './runtime/types'
 import { sockudoServerUtils } from './auto-imports'
 
-/** Route name → path below the prefix and handler file in runtime/server/api. */
-const ROUTES: Record<keyof SockudoRouteSwitches, { path: string, file: string }> = {
+/**
+ * Route name → path below the prefix and handler file in runtime/server/api. `deprecatedPaths`
+ * answer with the same handler for one minor version after a rename.
+ */
+const ROUTES: Record<keyof SockudoRouteSwitches, { path: string, file: string, deprecatedPaths?: string[] }> = {
   channelAuth: { path: '/auth', file: 'channel-auth' },
   userAuth: { path: '/user-auth', file: 'user-auth' },
   history: { path: '/history', file: 'history' },
   presenceHistory: { path: '/presence-history', file: 'presence-history' },
-  versionedMessages: { path: '/messages', file: 'messages' },
+  versionedMessages: { path: '/versioned-messages', file: 'versioned-messages', deprecatedPaths: ['/messages'] },
   push: { path: '/push/**', file: 'push' },
   token: { path: '/token', file: 'token' },
 }
@@ -20,8 +23,8 @@ const ROUTES: Record<keyof SockudoRouteSwitches, { path: string, file: string }>
  * env vars can turn routes on or off without a rebuild.
  */
 export function registerServerRoutes(resolver: Resolver, prefix: string): void {
-  for (const { path, file } of Object.values(ROUTES)) {
-    addServerHandler({ route: `${prefix}${path}`, handler: resolver.resolve(`./runtime/server/api/${file}`) })
+  for (const { path, file, deprecatedPaths = [] } of Object.values(ROUTES)) {
+    for (const route of [path, ...deprecatedPaths]) addServerHandler({ route: `${prefix}${route}`, handler: resolver.resolve(`./runtime/server/api/${file}`) })
   }
   for (const [file, names] of Object.entries(sockudoServerUtils)) {
     addServerImports(names.map(name => ({ name, from: resolver.resolve(`./runtime/server/utils/${file}`) })))

@@ -58,12 +58,15 @@ export { compareSerials, DEFAULT_DEDUP_CAPACITY } from './recovery'
 export type { RecoveryPosition } from './recovery'
 export type { HistoryParams, HistoryItem, HistoryPage } from './history'
 
-export { MutableMessageStore, getMutableMessageInfo, isMutableMessageEvent, reduceMutableMessageEvent, reduceMutableMessageEvents, createVersionedMessages } from './mutable'
+export { VersionedMessageStore, getVersionedMessageInfo, isVersionedMessageEvent, reduceVersionedMessageEvent, reduceVersionedMessageEvents, createVersionedMessages } from './versioned'
 export type {
-  MutableMessageAction, MutableMessageEventLike, MutableMessageVersionInfo, MutableMessageState, MutableReduceOptions,
-  MutableMessageStoreEvents, VersionedMessage, MessageVersion, VersionedMessagesOptions, VersionedMessagesClient,
+  VersionedMessageAction, VersionedMessageEventLike, VersionedMessageInfo, VersionedMessageState, VersionedReduceOptions,
+  VersionedMessageStoreEvents, VersionedMessage, MessageVersion, VersionedMessagesOptions, VersionedMessagesClient,
   CreateMessageRequest, MessageMutation, MessageAck, MessageVersionsParams, MessageVersionsPage,
-} from './mutable'
+} from './versioned'
+/** Pre-rename names of the versioned-message exports, deprecated; removed in 0.2.0. */
+export { MutableMessageStore, getMutableMessageInfo, isMutableMessageEvent, reduceMutableMessageEvent, reduceMutableMessageEvents } from './versioned'
+export type { MutableMessageAction, MutableMessageEventLike, MutableMessageVersionInfo, MutableMessageState, MutableReduceOptions, MutableMessageStoreEvents } from './versioned'
 
 export { fetchChannelHistory, fetchPresenceHistory, fetchPresenceSnapshot } from './proxy'
 export type {

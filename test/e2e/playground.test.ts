@@ -206,22 +206,22 @@ describe('playground in Chromium', () => {
     await finish(opened, 'recovery')
   })
 
-  it('renders edits, deletes and a streamed answer of mutable messages', async () => {
-    const opened = await open(alice, '/messages')
+  it('renders edits, deletes and a streamed answer of versioned messages', async () => {
+    const opened = await open(alice, '/versioned-messages')
     const { page } = opened
     const note = `note ${Date.now()}`
     await page.getByTestId('note').fill(note)
     await page.getByTestId('note').press('Enter')
-    const item = page.getByTestId('mutable-message').filter({ hasText: note })
+    const item = page.getByTestId('versioned-message').filter({ hasText: note })
     await item.waitFor({ timeout: WAIT })
     await item.getByTestId('edit').click()
     await page.getByTestId('edit-text').fill(`${note} (edited)`)
     await page.getByTestId('edit-text').press('Enter')
-    const edited = page.locator('[data-testid="mutable-message"][data-action="message.update"]').filter({ hasText: `${note} (edited)` })
+    const edited = page.locator('[data-testid="versioned-message"][data-action="message.update"]').filter({ hasText: `${note} (edited)` })
     await edited.waitFor({ timeout: WAIT })
     await page.getByTestId('question').fill('How do appends work?')
     await page.getByTestId('question').press('Enter')
-    const answer = page.locator('[data-testid="mutable-message"][data-action="message.append"]').filter({ hasText: 'How do appends work' }).filter({ hasText: 'close together.' })
+    const answer = page.locator('[data-testid="versioned-message"][data-action="message.append"]').filter({ hasText: 'How do appends work' }).filter({ hasText: 'close together.' })
     await answer.waitFor({ timeout: WAIT })
     expect(await answer.getByTestId('message-text').innerText()).toMatch(/^Good question\. About "How do appends work": .*close together\.$/s)
     await page.screenshot({ path: `${artifacts}messages-edited.png`, fullPage: true })

@@ -26,6 +26,7 @@ describe('without an authorizer every route refuses as not configured', () => {
     ['/user-auth', { socket_id: '1.2' }],
     ['/history', { channel: 'chat-room', action: 'channel_history', params: {} }],
     ['/presence-history', { channel: 'presence-lobby', action: 'history', params: {} }],
+    ['/versioned-messages', { channel: 'chat-room', action: 'get_message', messageSerial: '1' }],
     ['/messages', { channel: 'chat-room', action: 'get_message', messageSerial: '1' }],
   ])('POST %s answers 403 auth/not-configured, naming the hook to register', async (path, body) => {
     const res = await post(path, body)

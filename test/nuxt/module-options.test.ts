@@ -58,7 +58,7 @@ describe('client options', () => {
       channelAuthorization: { endpoint: '/rt/auth' },
       userAuthentication: { endpoint: '/rt/user-auth' },
       presenceHistory: { endpoint: '/rt/presence-history' },
-      versionedMessages: { endpoint: '/rt/messages' },
+      versionedMessages: { endpoint: '/rt/versioned-messages' },
     })
   })
 

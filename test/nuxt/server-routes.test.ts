@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import Pusher from 'pusher'
-import { $fetch, fetch, url } from '@nuxt/test-utils/e2e'
-import { afterEach, describe, expect, it } from 'vitest'
+import { $fetch, fetch, url, useTestContext } from '@nuxt/test-utils/e2e'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { setupFixture } from './support/fixture'
 import { localServer, serverEnv } from './support/local-server'
 import { connectPeer } from './support/peer'
@@ -126,8 +126,22 @@ describe('proxies (behind the same authorizer)', () => {
 
   it('serves channel_history on the versioned-messages route too', async (ctx) => {
     skipUnless(ctx, ['history'])
-    const res = await proxy('/messages', { channel: 'nuxt-history-room', action: 'channel_history', params: { limit: 10 } })
+    const res = await proxy('/versioned-messages', { channel: 'nuxt-history-room', action: 'channel_history', params: { limit: 10 } })
     expect(res.status).toBe(200)
+  })
+
+  it('keeps the pre-rename path and route name working until 0.2.0, with one warning', async (ctx) => {
+    skipUnless(ctx, ['history'])
+    const body = { channel: 'nuxt-history-room', action: 'channel_history', params: { limit: 10 } }
+    expect((await proxy('/messages', body)).status).toBe(200)
+    // This authorizer answers only under the old route name `messages`.
+    const legacy = { ...signedIn, 'x-test-legacy-route': '1' }
+    expect((await proxy('/versioned-messages', body, legacy)).status).toBe(200)
+    expect((await proxy('/versioned-messages', body, legacy)).status).toBe(200)
+    expect((await proxy('/history', body, legacy)).status).toBe(403)
+    const logs = (): string => useTestContext().serverLogs.join('\n')
+    await vi.waitFor(() => expect(logs()).toMatch(/deprecated route name 'messages'/), { timeout: 5000 })
+    expect(logs().match(/deprecated route name 'messages'/g)).toHaveLength(1)
   })
 
   it('refuses a proxied read the authorizer denies', async () => {
@@ -149,7 +163,7 @@ describe('hostile input through the Nuxt routes', () => {
       json('/auth', { socket_id: '1.2', channel_name: 'presence-lobby' }, headers),
       json('/history', { channel: 'chat-room', action: 'channel_history' }, headers),
       json('/presence-history', { channel: 'presence-lobby', action: 'history' }, headers),
-      json('/messages', { channel: 'chat-room', action: 'message_delete', messageSerial: 's1' }, headers),
+      json('/versioned-messages', { channel: 'chat-room', action: 'message_delete', messageSerial: 's1' }, headers),
       fetch('/api/_sockudo/push/deviceRegistrations', { headers: { ...signedIn, ...headers } }),
     ])
     for (const res of answers) {
@@ -168,7 +182,7 @@ describe('hostile input through the Nuxt routes', () => {
   })
 
   it('refuses a protocol event name on publish_create with 400', async () => {
-    const res = await json('/messages', { channel: 'presence-lobby', action: 'publish_create', name: 'pusher_internal:member_added', data: '{"user_id":"ceo"}' })
+    const res = await json('/versioned-messages', { channel: 'presence-lobby', action: 'publish_create', name: 'pusher_internal:member_added', data: '{"user_id":"ceo"}' })
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ code: 'proxy/reserved-event-name' })
   })

@@ -72,8 +72,9 @@ export function buildApiReports(): ApiReports {
     for (const s of symbols) {
       const target = resolve(checker, s)
       const elsewhere = entry === ROOT_ENTRY ? home.get(target) : undefined
-      if (elsewhere) lines.push(`## ${s.name}`, '', `As in ${reportPath(elsewhere)}.`, '')
-      else lines.push(`## ${s.name}`, '', '```ts', ...describe(checker, s.name, target), '```', '')
+      const heading = `## ${s.name}${deprecated(target) ? ' (deprecated)' : ''}`
+      if (elsewhere) lines.push(heading, '', `As in ${reportPath(elsewhere)}.`, '')
+      else lines.push(heading, '', '```ts', ...describe(checker, s.name, target), '```', '')
       for (const missing of namedTypes(checker, target)) {
         if (!exported.has(missing)) unexported.add(`${entry}: ${s.name} → ${missing.name} (${fileOf(missing)})`)
       }
@@ -85,6 +86,12 @@ export function buildApiReports(): ApiReports {
 
 function resolve(checker: ts.TypeChecker, s: ts.Symbol): ts.Symbol {
   return s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s
+}
+
+/** True when every declaration of the symbol carries `@deprecated` (kept names on their way out). */
+function deprecated(s: ts.Symbol): boolean {
+  const declarations = s.declarations ?? []
+  return declarations.length > 0 && declarations.every((d) => ts.getJSDocDeprecatedTag(d) !== undefined)
 }
 
 function fileOf(s: ts.Symbol): string {

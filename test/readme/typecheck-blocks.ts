@@ -34,7 +34,7 @@ declare module '#imports' {
  * line `// server/…`) its server utilities, plus `defineNitroPlugin` and, standing for the
  * app's session lookup the README mentions, nuxt-auth-utils' `getUserSession`.
  */
-const NUXT_APP_PRELUDE = `import { ${'useSockudo, useConnection, useChannel, useChannelEvent, useEventLog, usePresence, useMutableMessages, useChannelHistory, useUser, useSockudoConnectionStore, useSockudoChannelsStore, useSockudoPresenceStore, useSockudoUserStore'} } from '@sockudo/vue'\n`
+const NUXT_APP_PRELUDE = `import { ${'useSockudo, useConnection, useChannel, useChannelEvent, useEventLog, usePresence, useVersionedMessages, useChannelHistory, useUser, useSockudoConnectionStore, useSockudoChannelsStore, useSockudoPresenceStore, useSockudoUserStore'} } from '@sockudo/vue'\n`
 const NUXT_SERVER_PRELUDE = [
   `import { defineSockudoAuthorizer, defineSockudoUserAuthenticator } from '${ROOT}nuxt-module/src/runtime/server/utils/hooks'`,
   `import { useSockudoRest } from '${ROOT}nuxt-module/src/runtime/server/utils/rest'`,

@@ -46,7 +46,7 @@ const nodeEnv = (id: string) => ({ ADAPTER_DRIVER: 'redis', REDIS_URL: redis!.ur
  * What a clustered 5.2.0 node refuses to start with, switched off for the nodes here: every
  * store of config.toml is in memory, node-local, and the server requires shared ones in a
  * cluster ("clustered history requires a durable non-memory history backend", "clustered
- * mutable messages and annotations require a durable non-memory version store", the AI
+ * versioned messages and annotations require a durable non-memory version store", the AI
  * transport needs both, presence history needs history, annotations need the version store). Idempotency needs a shared cache:
  * the nodes use Redis for it. Recovery is then the node-local hot replay buffer alone.
  */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { MutableMessageStore, SockudoPushRegistration, createVersionedMessages, fetchChannelHistory, fetchPresenceHistory, fetchPresenceSnapshot } from '@sockudo/vue/core'
-import type { MutableMessageEventLike } from '@sockudo/vue/core'
+import { VersionedMessageStore, SockudoPushRegistration, createVersionedMessages, fetchChannelHistory, fetchPresenceHistory, fetchPresenceSnapshot } from '@sockudo/vue/core'
+import type { VersionedMessageEventLike } from '@sockudo/vue/core'
 import { authorizeChannel, createHistoryProxy, createPresenceHistoryProxy, createPushProxy, createSockudoRest, createVersionedMessagesProxy } from '@sockudo/vue/server'
 import { liveTarget, openRaw } from '../support/live'
 import type { JsonFrame } from '../support/live'
@@ -25,7 +25,7 @@ afterAll(async () => {
 })
 
 /** A raw V2 frame in the shape the reducer reads. */
-const toEvent = (f: JsonFrame): MutableMessageEventLike => ({ event: f.event, data: f.data, extras: f.extras as MutableMessageEventLike['extras'], ...(f.serial !== undefined ? { serial: String(f.serial) } : {}) })
+const toEvent = (f: JsonFrame): VersionedMessageEventLike => ({ event: f.event, data: f.data, extras: f.extras as VersionedMessageEventLike['extras'], ...(f.serial !== undefined ? { serial: String(f.serial) } : {}) })
 
 const needsVersioned = requireFeatures(['history', 'versionedMessages'])
 describe.skipIf(needsVersioned.skip)(needsVersioned.title('versioned messages through the proxy (local Sockudo-compatible server)'), () => {
@@ -40,7 +40,7 @@ describe.skipIf(needsVersioned.skip)(needsVersioned.title('versioned messages th
       expect(created.messageSerial).toMatch(/^\d{20}:/)
       expect(created.historySerial).toMatch(/^\d+$/)
       expect((await messages.appendMessage(created.messageSerial, 'lo')).status).toBe('applied')
-      const store = new MutableMessageStore<string>()
+      const store = new VersionedMessageStore<string>()
       store.apply(toEvent(await client.next((f) => f.event === 'chat.message')))
       store.apply(toEvent(await client.next((f) => f.event === 'sockudo:message.append')))
       const latest = await messages.getMessage(created.messageSerial)

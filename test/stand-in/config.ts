@@ -62,7 +62,7 @@ export interface TestAppConfig {
   history?: boolean
   /** Presence history for every presence channel. @default false */
   presenceHistory?: boolean
-  /** Versioned (mutable) messages; needs `history`. @default false */
+  /** versioned messages; needs `history`. @default false */
   versionedMessages?: boolean
   /** Connection recovery (replay buffer). @default false */
   recovery?: boolean

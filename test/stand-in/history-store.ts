@@ -5,7 +5,7 @@ import { stringifyJson, toSerial } from './util'
 import { currentState, findByMessageId, realtimeMessage, runtimeFrame } from './versioned-view'
 import type { MessageVersion } from './versioned'
 
-/** The realtime form of a stored message (rewind): the runtime frame of its latest version when it is mutable. */
+/** The realtime form of a stored message (rewind): the runtime frame of its latest version when it is versioned. */
 export function projectLatest(app: AppState, ch: ChannelState, stored: StoredMessage): ServerFrame {
   const message = app.config.versionedMessages ? findByMessageId(app, ch.name, stored.frame.message_id) : undefined
   return message ? runtimeFrame(message, stored.frame) : stored.frame

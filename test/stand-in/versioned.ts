@@ -1,4 +1,4 @@
-/** Versioned (mutable) messages store (http.md §6.17): creates, versions, runtime headers. */
+/** versioned messages store (http.md §6.17): creates, versions, runtime headers. */
 import type { ServerContext } from './context'
 import type { ServerFrame } from './frame'
 import type { PublishResult } from './publish'

@@ -15,7 +15,7 @@ const FEATURES: [string, RegExp][] = [
   ['delta compression', /delta/],
   ['filters and tags', /filter/],
   ['recovery, rewind, history', /recovery|history|rewind/],
-  ['mutable messages', /mutable|versioned/],
+  ['versioned messages', /versioned|mutable/],
   ['capability tokens', /token/],
   ['wire formats and fuzz', /codec|wire-format|fuzz/],
   ['server handlers, proxies, HTTP API', /\/test\/server\/|rest-features|http-|signing/],

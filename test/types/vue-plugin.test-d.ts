@@ -5,7 +5,7 @@ import {
   SockudoPlugin,
   createSockudo,
   useChannelHistory,
-  useMutableMessages,
+  useVersionedMessages,
   sockudoChannelsStore,
   sockudoConnectionStore,
   useConnection,
@@ -22,7 +22,7 @@ import {
   type DeltaStats,
   type ErrorInfo,
   type MessageAck,
-  type MutableMessageState,
+  type VersionedMessageState,
   type SockudoEvent,
   type SockudoPluginOptions,
   type UserStatus,
@@ -82,11 +82,11 @@ describe('store and composable shapes', () => {
     expectTypeOf(useSockudoUserStore().status).toEqualTypeOf<UserStatus>()
   })
 
-  it('types history items and mutable messages by payload', () => {
+  it('types history items and versioned messages by payload', () => {
     const history = useChannelHistory<{ n: number }>('c')
     expectTypeOf(history.items.value[0]!).toEqualTypeOf<SockudoEvent<{ n: number }>>()
-    const messages = useMutableMessages<string>('c')
-    expectTypeOf(messages.messages.value[0]!).toEqualTypeOf<MutableMessageState<string>>()
+    const messages = useVersionedMessages<string>('c')
+    expectTypeOf(messages.messages.value[0]!).toEqualTypeOf<VersionedMessageState<string>>()
     expectTypeOf(messages.create('text')).toEqualTypeOf<Promise<MessageAck>>()
     // @ts-expect-error the payload type is string
     void messages.create(1)

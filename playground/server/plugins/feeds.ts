@@ -5,7 +5,7 @@ import { streamAnswer } from '../utils/assistant'
  * - `market-feed`: trades tagged `{ market, symbol }`, for server-side filters;
  * - `delta-feed`: an order book that changes a little each second, for delta compression;
  * - `journal`: numbered entries, for recovery (no gap, no duplicate), rewind and history;
- * - `assistant`: now and then a streamed answer, for the mutable-messages page.
+ * - `assistant`: now and then a streamed answer, for the versioned-messages page.
  */
 const MARKETS: Record<string, Record<string, number>> = {
   crypto: { BTC: 97000, ETH: 3600, SOL: 240 },

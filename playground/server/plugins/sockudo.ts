@@ -18,7 +18,7 @@ export default defineNitroPlugin(() => {
       return { user: { user_id: name, user_info: { name } } }
     }
     // Versioned-message mutations are recorded as the visitor.
-    if (request.route === 'messages') return { clientId: name }
+    if (request.route === 'versioned-messages') return { clientId: name }
     // A demo grants every visitor push-admin so the push page may publish; a real app would not.
     if (request.route === 'push') return { capability: 'push-admin' }
     return true

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { SockudoRest } from '@sockudo/vue/server'
 
-/** The channel of the mutable-messages page. */
+/** The channel of the versioned-messages page. */
 export const ASSISTANT_CHANNEL = 'assistant'
 
 /** A canned "AI" answer, in word-sized fragments. */

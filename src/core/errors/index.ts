@@ -133,7 +133,7 @@ export function isSockudoError(value: unknown, code?: ErrorCode): value is Socku
   return value instanceof SockudoError && (code === undefined || value.code === code)
 }
 
-/** A mutable (versioned) message could not be reduced or acknowledged (sockudo-protocol 5.2.0 src/versioned_messages.rs). */
+/** A versioned message could not be reduced or acknowledged (sockudo-protocol 5.2.0 src/versioned_messages.rs). */
 export class MessageError extends SockudoError {
   override name = 'MessageError'
 }

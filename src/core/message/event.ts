@@ -38,13 +38,13 @@ export function asPublished(frame: InboundFrame): InboundFrame {
   return frame.name !== undefined && frame.event.endsWith(':message.create') ? { ...frame, event: frame.name } : frame
 }
 
-/** A mutable-message append: by its runtime header, or by its event name (either prefix family). */
+/** A versioned-message append: by its runtime header, or by its event name (either prefix family). */
 function isAppend(frame: InboundFrame): boolean {
   return frame.extras?.headers?.sockudo_action === 'message.append' || frame.event.endsWith(':message.append')
 }
 
 /**
- * Parses a frame's `data` for delivery (JSON strings become values). Mutable-message append
+ * Parses a frame's `data` for delivery (JSON strings become values). Versioned-message append
  * fragments stay text: the reducer concatenates strings, and parsing a fragment such as
  * `" 42"` or `"true"` would turn it into a number or a boolean.
  */

@@ -6,7 +6,7 @@ export type ProxyHeaders = Record<string, string> | (() => Record<string, string
 
 /** Where an app-owned proxy endpoint lives and how to call it. */
 export interface ProxyEndpointOptions {
-  /** URL of the app's proxy route (e.g. `/api/_sockudo/messages`). */
+  /** URL of the app's proxy route (e.g. `/api/_sockudo/versioned-messages`). */
   endpoint: string
   /** Extra request headers (auth, CSRF). @default {} */
   headers?: ProxyHeaders

@@ -3,7 +3,7 @@ export const DEFAULT_DEDUP_CAPACITY = 1000
 
 /**
  * Bounded FIFO window of seen `message_id`s (sockudo-adapter 5.2.0 src/handler/connection_management.rs). The key is the id plus
- * the delivery serial, because every version of a mutable message reuses the create's
+ * the delivery serial, because every version of a versioned message reuses the create's
  * `message_id`. Memory: `capacity` short strings (≈ 100 kB at the default 1000).
  * Survives reconnects, so replays after a resume are still deduplicated.
  */

@@ -41,7 +41,7 @@ export interface SockudoPluginSettings {
    */
   presenceHistory?: ProxyEndpointOptions
   /**
-   * The app's versioned-messages proxy route, used by `useMutableMessages()` actions and by
+   * The app's versioned-messages proxy route, used by `useVersionedMessages()` actions and by
    * `useChannelHistory({ source: 'proxy' })`.
    */
   versionedMessages?: ProxyEndpointOptions

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { eventData, toSockudoEvent } from '../../../src/core/message/event'
-import { reduceMutableMessageEvents } from '../../../src/core/mutable'
+import { reduceVersionedMessageEvents } from '../../../src/core/versioned'
 import type { InboundFrame } from '../../../src/core/protocol/frame'
 
 let version = 0
@@ -15,7 +15,7 @@ describe('event data parsing for delivery', () => {
     expect(eventData(frame('tick', '42'))).toBe(42)
   })
 
-  it('keeps mutable-message append fragments as text even when they look like JSON', () => {
+  it('keeps versioned-message append fragments as text even when they look like JSON', () => {
     expect(eventData(frame('sockudo:message.append', ' 42', 'message.append'))).toBe(' 42')
     expect(eventData(frame('sockudo:message.append', 'true', 'message.append'))).toBe('true')
   })
@@ -26,6 +26,6 @@ describe('event data parsing for delivery', () => {
       frame('sockudo:message.append', ' 42', 'message.append'),
       frame('sockudo:message.append', '.', 'message.append'),
     ].map((f) => toSockudoEvent(f, eventData(f)))
-    expect(reduceMutableMessageEvents(events)?.data).toBe('The answer is 42.')
+    expect(reduceVersionedMessageEvents(events)?.data).toBe('The answer is 42.')
   })
 })

@@ -4,7 +4,7 @@ import { fakeClient } from '../../fakes/client'
 import { flush } from '../../fakes/fake-server'
 
 describe('V2 features (fake server)', () => {
-  it('drops a duplicate message_id but keeps a new serial of the same message (mutable versions)', async () => {
+  it('drops a duplicate message_id but keeps a new serial of the same message (message versions)', async () => {
     const { client, server, connect } = fakeClient({ protocolVersion: 2 })
     await connect()
     client.subscribe('c')

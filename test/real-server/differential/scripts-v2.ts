@@ -1,4 +1,4 @@
-/** Conversations of the V2 features: rewind, socket history, recovery, mutable messages, presence, codecs. */
+/** Conversations of the V2 features: rewind, socket history, recovery, versioned messages, presence, codecs. */
 import { capabilityToken } from '../../support/token'
 import type { Conversation, Script } from './conversation'
 import { publish, subscribe } from './scripts-core'
@@ -106,8 +106,8 @@ const streamReset: Script = {
   },
 }
 
-const mutable: Script = {
-  name: 'mutable messages: create, JSON-looking appends, update, delete, get and versions',
+const versioned: Script = {
+  name: 'versioned messages: create, JSON-looking appends, update, delete, get and versions',
   run: async (c) => {
     const ch = c.channel('versioned-mm-')
     const a = await c.open('a', { version: 2 })
@@ -245,7 +245,7 @@ const editedReplay: Script = {
 
 /** The V2 conversations. */
 export const V2_SCRIPTS: Script[] = [
-  rewind, socketHistory, recovery, resumeEdges, streamReset, mutable, editedReplay, presence, delta('fossil', 'ticker'), delta('xdelta3', 'quotes'), filters, codecs('msgpack'), codecs('protobuf'),
+  rewind, socketHistory, recovery, resumeEdges, streamReset, versioned, editedReplay, presence, delta('fossil', 'ticker'), delta('xdelta3', 'quotes'), filters, codecs('msgpack'), codecs('protobuf'),
 ]
 
 export { dataOf }

@@ -57,7 +57,7 @@ export function toClientOptions(config: SockudoPublicRuntimeConfig, name: string
   const dedup = c.messageDeduplication
   return {
     ...(routes.presenceHistory ? { presenceHistory: { endpoint: `${prefix}/presence-history` } } : {}),
-    ...(routes.versionedMessages ? { versionedMessages: { endpoint: `${prefix}/messages` } } : {}),
+    ...(routes.versionedMessages ? { versionedMessages: { endpoint: `${prefix}/versioned-messages` } } : {}),
     ...(routes.push ? { push: { endpoint: `${prefix}/push` } } : {}),
     ...(name === DEFAULT_CLIENT ? {} : { name }),
     key: c.key,

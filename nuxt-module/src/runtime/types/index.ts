@@ -17,7 +17,7 @@ export interface SockudoRouteSwitches {
   history: boolean
   /** `POST <prefix>/presence-history`: presence history and snapshot proxy. @default true */
   presenceHistory: boolean
-  /** `POST <prefix>/messages`: versioned (mutable) messages proxy. @default true */
+  /** `POST <prefix>/versioned-messages` (also answered at the deprecated `<prefix>/messages` until 0.2.0): versioned messages proxy. @default true */
   versionedMessages: boolean
   /** `<prefix>/push/**`: push registration proxy (needs a Sockudo built with push). @default false */
   push: boolean

@@ -14,12 +14,17 @@ import type {
 /**
  * Everything the app's authorizer is asked about, discriminated by `route`: a channel
  * subscription (`channel-auth`) or one proxied call (`history`, `presence-history`,
- * `messages`, `push`). The other fields come from `@sockudo/vue/server`'s handler events.
+ * `versioned-messages`, `push`). The other fields come from `@sockudo/vue/server`'s handler events.
  */
 export type SockudoAuthorizeRequest =
   | ({ route: 'channel-auth', channel: string } & ChannelAuthEvent)
   | ({ route: 'history' } & HistoryProxyEvent)
   | ({ route: 'presence-history' } & PresenceHistoryProxyEvent)
+  | ({ route: 'versioned-messages' } & VersionedMessagesProxyEvent)
+  /**
+   * @deprecated Asked only when the authorizer left a `versioned-messages` request undecided
+   * (returned `undefined`), so authorizers written for the old name keep working; removed in 0.2.0.
+   */
   | ({ route: 'messages' } & VersionedMessagesProxyEvent)
   | ({ route: 'push' } & PushProxyEvent)
 
@@ -28,14 +33,14 @@ export type SockudoAuthorizeRequest =
  * history reads and message actions (without an author), and push calls as `push-subscribe`.
  * An object allows only where the route reads its field, taken from the app's own session
  * (never from the browser): `{ user }` for channel auth (required for presence channels),
- * `{ clientId }` on `messages` (recorded as the author of mutations), `{ capability }` on
+ * `{ clientId }` on `versioned-messages` (recorded as the author of mutations), `{ capability }` on
  * `push`. `false` denies (403 `forbidden`); anything else, `undefined` from a forgotten
  * `return` or `{}` included, is refused (403 `invalid_decision`).
  */
 export type SockudoAuthorizeDecision = boolean | {
   /** Presence member: `{ user_id, user_info? }`. */
   user?: PresenceChannelUser
-  /** Author of versioned-message mutations (`messages` route): the signed-in user's id. */
+  /** Author of versioned-message mutations (`versioned-messages` route): the signed-in user's id. */
   clientId?: string
   /** Push capability (`push` route); `true` instead of an object means `push-subscribe`. */
   capability?: PushCapability

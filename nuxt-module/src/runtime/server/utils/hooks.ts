@@ -22,7 +22,7 @@ const hooks: Hooks = {}
  *       if (request.channel === `private-user-${user.id}`) return true
  *       if (request.channel === 'presence-lobby') return { user: { user_id: user.id, user_info: { name: user.name } } }
  *     }
- *     if (request.route === 'messages' && request.channel === 'chat') return { clientId: user.id }
+ *     if (request.route === 'versioned-messages' && request.channel === 'chat') return { clientId: user.id }
  *     return false
  *   })
  * })

@@ -1,10 +1,10 @@
 import type { MessageExtras } from '../protocol/frame'
 
-/** The four mutable-message actions a reducer applies (sockudo-protocol 5.2.0 src/versioned_messages.rs). */
-export type MutableMessageAction = 'message.create' | 'message.update' | 'message.delete' | 'message.append'
+/** The four versioned-message actions a reducer applies (sockudo-protocol 5.2.0 src/versioned_messages.rs). */
+export type VersionedMessageAction = 'message.create' | 'message.update' | 'message.delete' | 'message.append'
 
 /** The minimal event shape the reducer reads; {@link SockudoEvent} from channels fits it. */
-export interface MutableMessageEventLike {
+export interface VersionedMessageEventLike {
   /** Event name as on the wire. */
   event: string
   /** Payload. Append fragments must still be strings. */
@@ -25,10 +25,10 @@ export interface MutableMessageEventLike {
   userId?: string
 }
 
-/** Version metadata carried by the runtime headers of a mutable-message event. */
-export interface MutableMessageVersionInfo {
+/** Version metadata carried by the runtime headers of a versioned-message event. */
+export interface VersionedMessageInfo {
   /** The action. */
-  action: MutableMessageAction
+  action: VersionedMessageAction
   /** Event name as on the wire. */
   event: string
   /** Logical message serial, stable across versions. */
@@ -41,12 +41,12 @@ export interface MutableMessageVersionInfo {
   versionTimestampMs?: number
 }
 
-/** The latest known version of one mutable message. */
-export interface MutableMessageState<T = unknown> {
+/** The latest known version of one versioned message. */
+export interface VersionedMessageState<T = unknown> {
   /** Logical message serial. */
   messageSerial: string
   /** Action of the latest applied version. */
-  action: MutableMessageAction
+  action: VersionedMessageAction
   /** Current data; `null` when deleted without replacement data. */
   data: T | null
   /** Event name of the latest applied frame. */
@@ -70,7 +70,7 @@ export interface MutableMessageState<T = unknown> {
 }
 
 /** Options of the reducer. */
-export interface MutableReduceOptions {
+export interface VersionedReduceOptions {
   /**
    * The connection's `append_mode`: with `delta` an append carries a fragment that is
    * concatenated; with `full` it carries the whole text and replaces the data.

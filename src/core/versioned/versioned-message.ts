@@ -1,6 +1,6 @@
 import { asRecord, compact, num, serial, str } from '../proxy/decode'
 import type { MessageExtras } from '../protocol/frame'
-import type { MutableMessageAction, MutableMessageState } from './types'
+import type { VersionedMessageAction, VersionedMessageState } from './types'
 
 /** Version metadata of a stored message version. */
 export interface MessageVersion {
@@ -27,7 +27,7 @@ export interface VersionedMessage {
   /** Logical event name. */
   name?: string
   /** The action, in the realtime `message.<action>` form. */
-  action: MutableMessageAction | 'message.summary'
+  action: VersionedMessageAction | 'message.summary'
   /** Logical message serial. */
   messageSerial: string
   /** History serial of the original create. */
@@ -69,8 +69,8 @@ export function decodeVersionedMessage(value: unknown): VersionedMessage {
  * Reducer state from a latest-version read (getMessage, or a history item's `message` when the
  * channel has versioned messages): the base to seed before applying live appends.
  */
-export function versionedMessageToState<T = unknown>(message: VersionedMessage): MutableMessageState<T> {
-  const action: MutableMessageState['action'] = message.action === 'message.summary' ? 'message.update' : message.action
+export function versionedMessageToState<T = unknown>(message: VersionedMessage): VersionedMessageState<T> {
+  const action: VersionedMessageState['action'] = message.action === 'message.summary' ? 'message.update' : message.action
   return compact({
     messageSerial: message.messageSerial,
     action,

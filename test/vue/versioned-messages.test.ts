@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { useMutableMessages } from '@sockudo/vue'
+import { useVersionedMessages } from '@sockudo/vue'
 import { createVersionedMessagesProxy } from '@sockudo/vue/server'
 import type { ProxyEndpointOptions } from '@sockudo/vue/core'
 import { createHarness, liveTarget, nodeFetch, uniqueName, waitFor, withSetup, type Harness } from './harness'
@@ -18,12 +18,12 @@ function proxyEndpoint(): ProxyEndpointOptions {
   }
 }
 
-function mountMessages(extra: Parameters<typeof createHarness>[0] = {}): Promise<{ result: () => ReturnType<typeof useMutableMessages<string>>; harness: Harness }> {
+function mountMessages(extra: Parameters<typeof createHarness>[0] = {}): Promise<{ result: () => ReturnType<typeof useVersionedMessages<string>>; harness: Harness }> {
   const harness = createHarness({ protocolVersion: 2, versionedMessages: proxyEndpoint(), ...extra })
   open.push(harness)
   return (async () => {
     const name = currentChannel
-    const { component, result } = withSetup(() => useMutableMessages<string>(name))
+    const { component, result } = withSetup(() => useVersionedMessages<string>(name))
     await harness.mount(component)
     await waitFor(() => harness.sockudo.client.channel(name)?.subscribed && !result().loading.value, 5000, 'subscribed and seeded')
     return { result, harness }
@@ -31,7 +31,7 @@ function mountMessages(extra: Parameters<typeof createHarness>[0] = {}): Promise
 }
 let currentChannel = ''
 
-describe('useMutableMessages', () => {
+describe('useVersionedMessages', () => {
   it('lists a created message and seeds a late joiner from history', async (ctx) => {
     skipUnless(ctx, ['history', 'versionedMessages'])
     currentChannel = uniqueName('mut')
@@ -106,7 +106,7 @@ describe('useMutableMessages', () => {
   it('rejects actions without a configured proxy endpoint and reports it in error', async () => {
     const harness = createHarness({ protocolVersion: 2 })
     open.push(harness)
-    const { component, result } = withSetup(() => useMutableMessages(uniqueName('mut')))
+    const { component, result } = withSetup(() => useVersionedMessages(uniqueName('mut')))
     await harness.mount(component)
     await expect(result().create('x')).rejects.toThrowError(/endpoint must be configured/)
     expect(result().error.value?.code).toBe('config/proxy-endpoint-missing')

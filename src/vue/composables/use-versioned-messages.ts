@@ -1,7 +1,7 @@
 import { computed, shallowRef } from 'vue'
 import type { MaybeRefOrGetter, Ref, ShallowRef } from 'vue'
-import { MutableMessageStore, createVersionedMessages, reduceMutableMessageEvent } from '../../core'
-import type { CreateMessageRequest, MessageAck, MessageMutation, MutableMessageState, SockudoError, SockudoEvent, VersionedMessagesClient } from '../../core'
+import { VersionedMessageStore, createVersionedMessages, reduceVersionedMessageEvent } from '../../core'
+import type { CreateMessageRequest, MessageAck, MessageMutation, VersionedMessageState, SockudoError, SockudoEvent, VersionedMessagesClient } from '../../core'
 import { SockudoVueError } from '../errors'
 import type { SockudoContext } from '../plugin/context'
 import { useChannelHold } from '../util/channel-hold'
@@ -10,8 +10,8 @@ import { useHistoryFeed } from '../util/history-feed'
 import { injectSockudo } from '../util/inject-sockudo'
 import type { SockudoComposableOptions } from '../util/inject-sockudo'
 
-/** Options of {@link useMutableMessages}. */
-export interface UseMutableMessagesOptions extends SockudoComposableOptions, ChannelHoldOptions {
+/** Options of {@link useVersionedMessages}. */
+export interface UseVersionedMessagesOptions extends SockudoComposableOptions, ChannelHoldOptions {
   /**
    * Seed the list from the channel's history (latest version of each message) on every
    * subscription; `{ limit }` sets the page size.
@@ -28,10 +28,10 @@ export interface UseMutableMessagesOptions extends SockudoComposableOptions, Cha
   keepDeleted?: boolean
 }
 
-/** Return value of {@link useMutableMessages}. */
-export interface UseMutableMessagesReturn<T = unknown> {
+/** Return value of {@link useVersionedMessages}. */
+export interface UseVersionedMessagesReturn<T = unknown> {
   /** Current version of every message, in history order. */
-  messages: Readonly<Ref<readonly MutableMessageState<T>[]>>
+  messages: Readonly<Ref<readonly VersionedMessageState<T>[]>>
   /** Older pages of history exist. */
   hasMore: Readonly<Ref<boolean>>
   /** History is being read. */
@@ -51,28 +51,28 @@ export interface UseMutableMessagesReturn<T = unknown> {
 }
 
 /**
- * A channel's mutable (versioned) messages as a reactive list: creates, updates, deletes and
+ * A channel's versioned messages as a reactive list: creates, updates, deletes and
  * appends arriving on the channel are applied through the core reducer, after the list was
  * seeded from history (so late joiners see accumulated content). Actions go through the
  * app's versioned-messages proxy (plugin option `versionedMessages`); their results arrive
  * as realtime events like everyone else's.
  */
-export function useMutableMessages<T = unknown>(
+export function useVersionedMessages<T = unknown>(
   name: MaybeRefOrGetter<string | null | undefined>,
-  options: UseMutableMessagesOptions = {},
-): UseMutableMessagesReturn<T> {
+  options: UseVersionedMessagesOptions = {},
+): UseVersionedMessagesReturn<T> {
   const { history = true, keepDeleted = false } = options
-  const sockudo = injectSockudo('useMutableMessages', options)
+  const sockudo = injectSockudo('useVersionedMessages', options)
   const appendMode = options.appendMode ?? sockudo.client.appendMode
   const hold = useChannelHold(sockudo, name, options)
-  const store = new MutableMessageStore<T>({ appendMode })
-  const all = shallowRef<MutableMessageState<T>[]>([])
+  const store = new VersionedMessageStore<T>({ appendMode })
+  const all = shallowRef<VersionedMessageState<T>[]>([])
   const failure = shallowRef<SockudoError | null>(null)
   const refresh = (): void => void (all.value = store.list())
   const apply = (event: SockudoEvent, seed: boolean): void => {
     try {
       if (!seed) return void store.apply(event)
-      const state = reduceMutableMessageEvent<T>(null, event, { appendMode: 'full' })
+      const state = reduceVersionedMessageEvent<T>(null, event, { appendMode: 'full' })
       if (state) store.seed(state)
     } catch (cause) {
       failure.value = cause as SockudoError
@@ -91,7 +91,7 @@ export function useMutableMessages<T = unknown>(
     },
     { history: history !== false, limit: (typeof history === 'object' ? history.limit : undefined) ?? 100 },
   )
-  const actions = mutableActions(() => versionedMessages(sockudo, hold.name.value), failure)
+  const actions = messageActions(() => versionedMessages(sockudo, hold.name.value), failure)
   return {
     messages: computed(() => (keepDeleted ? all.value : all.value.filter((m) => m.action !== 'message.delete'))),
     hasMore: feed.hasMore,
@@ -102,10 +102,10 @@ export function useMutableMessages<T = unknown>(
   }
 }
 
-type MutableActions<T> = Pick<UseMutableMessagesReturn<T>, 'create' | 'append' | 'update' | 'delete'>
+type MessageActions<T> = Pick<UseVersionedMessagesReturn<T>, 'create' | 'append' | 'update' | 'delete'>
 
 /** The proxy-backed actions; a failure is also put into `failure`. */
-function mutableActions<T>(proxy: () => VersionedMessagesClient, failure: ShallowRef<SockudoError | null>): MutableActions<T> {
+function messageActions<T>(proxy: () => VersionedMessagesClient, failure: ShallowRef<SockudoError | null>): MessageActions<T> {
   const track = async (call: () => Promise<MessageAck>): Promise<MessageAck> => {
     try {
       return await call()
@@ -124,7 +124,7 @@ function mutableActions<T>(proxy: () => VersionedMessagesClient, failure: Shallo
 
 function versionedMessages(sockudo: SockudoContext, channel: string | null): VersionedMessagesClient {
   if (!channel) {
-    throw new SockudoVueError('vue/unsupported', '[sockudo] useMutableMessages() holds no channel yet (disabled or server rendering).')
+    throw new SockudoVueError('vue/unsupported', '[sockudo] useVersionedMessages() holds no channel yet (disabled or server rendering).')
   }
   return createVersionedMessages({ endpoint: '', ...sockudo._settings.versionedMessages, channel })
 }

@@ -16,7 +16,7 @@ export interface VersionedMessagesOptions extends ProxyEndpointOptions {
   channel: string
 }
 
-/** A new mutable message. */
+/** A new versioned message. */
 export interface CreateMessageRequest {
   /** Payload; non-strings are JSON-encoded by the proxy. */
   data: unknown
