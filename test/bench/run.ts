@@ -1,11 +1,14 @@
 /**
  * `npm run bench`: every benchmark, each side by side with its peer in the same run, reported as
  * ratios. Prints the tables and writes them into README.md between the bench markers.
- * Select suites with `npm run bench -- throughput delta` (default: all).
+ * Select suites with `npm run bench -- throughput delta` (default: all). The official client's
+ * columns need `SOCKUDO_OFFICIAL_CLIENT` (`npm run bench:official`); the e2e suite, the real Sockudo.
  */
+import './define-production'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { runDeltaBench } from './delta/run'
+import { runE2e } from './e2e/run'
 import { runMemory } from './memory/run'
 import { runReconnect } from './reconnect/run'
 import { runThroughput } from './throughput/run'
@@ -34,6 +37,7 @@ const suites: Record<string, () => Promise<string> | string> = {
   delta: () => runDeltaBench(),
   memory: () => runMemory(),
   reconnect: () => runReconnect(),
+  e2e: () => runE2e(),
   bundle: () => bundleTable(),
 }
 
@@ -44,6 +48,7 @@ async function main(): Promise<void> {
   for (const name of names) {
     console.error(`[bench] ${name}…`)
     const table = await suites[name]!()
+    if (!table) continue // a suite that cannot run here said why on stderr
     console.log(`\n${table}\n`)
     tables.push(table)
   }
