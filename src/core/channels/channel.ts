@@ -8,7 +8,7 @@ import type { TimerHandle } from '../util/clock'
 import { isRecord, parseMaybeJson, serialToString } from '../util/json'
 import { CallbackRegistry } from './callbacks'
 import type { ChannelContext } from './context'
-import { asPublished, eventData, toMetadata, toSockudoEvent } from '../message/event'
+import { asPublished, eventData, toSockudoEvent } from '../message/event'
 import { buildSubscribeData } from './subscribe-frame'
 import type { ChannelEvents, EventCallback, GlobalCallback, RewindResult, SubscribeOptions, SubscriptionState } from './types'
 
@@ -206,15 +206,15 @@ export class Channel {
 
   /** Emits a delivered event to `bind`/`bindGlobal`, typed listeners and the client. */
   protected emitEvent(frame: InboundFrame, data: unknown): void {
-    const event = toSockudoEvent({ ...frame, channel: frame.channel ?? this.name }, data)
-    this.callbacks.emit(event, toMetadata(event))
+    const event = toSockudoEvent(frame, data, this.name)
+    this.callbacks.emit(event)
     this.emit('event', event)
   }
 
   /** Emits a client-side synthetic event (`pusher:subscription_succeeded`…) to `bind`/`bindGlobal`. */
   protected emitSynthetic(name: string, data: unknown): void {
     const event = { event: this.ctx.names.event(name), channel: this.name, data }
-    this.callbacks.emit(event, {})
+    this.callbacks.emit(event)
   }
 
   /** Emits a typed event here and on the client. */

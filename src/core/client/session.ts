@@ -1,7 +1,7 @@
 import { createChannelAuthorizer, createUserAuthenticator } from '../auth/authorizers'
 import type { TokenManager } from '../auth/token'
 import type { ChannelContext } from '../channels/context'
-import { eventData, toMetadata, toSockudoEvent } from '../message/event'
+import { eventData, toSockudoEvent } from '../message/event'
 import { CallbackRegistry } from '../channels/callbacks'
 import { ChannelRegistry } from '../channels/registry'
 import type { ChannelEvents } from '../channels/types'
@@ -158,7 +158,7 @@ export class Session {
 
   private deliverEvent(event: ReturnType<typeof toSockudoEvent>): void {
     this.stats.delivered++
-    this.callbacks.emit(event, toMetadata(event))
+    this.callbacks.emit(event)
     this.emitter.emit('event', event)
   }
 
@@ -203,7 +203,7 @@ export class Session {
     ])
     if (dedup && !this.stages.isDuplicate) {
       const window = new dedup.MessageDeduplicator(typeof setting === 'object' ? setting.capacity : undefined)
-      this.stages.isDuplicate = (f) => f.messageId !== undefined && window.check(f.messageId, f.serial)
+      this.stages.isDuplicate = (f) => window.check(f)
     }
     if (recovery && positions && !this.recovery) {
       const coordinator = (this.recovery = new recovery.RecoveryCoordinator({

@@ -2,10 +2,14 @@ import type { InboundFrame } from '../protocol/frame'
 import { parseMaybeJson } from '../util/json'
 import type { EventMetadata, SockudoEvent } from './types'
 
-/** Builds the public event object of a frame with already parsed `data`. */
-export function toSockudoEvent(frame: InboundFrame, data: unknown): SockudoEvent {
+/**
+ * Builds the public event object of a frame with already parsed `data`; `channel` is used when
+ * the frame names none (a channel delivering its own events).
+ */
+export function toSockudoEvent(frame: InboundFrame, data: unknown, channel?: string): SockudoEvent {
   const event: SockudoEvent = { event: frame.event, data }
-  if (frame.channel !== undefined) event.channel = frame.channel
+  const name = frame.channel ?? channel
+  if (name !== undefined) event.channel = name
   if (frame.messageId !== undefined) event.messageId = frame.messageId
   if (frame.serial !== undefined) event.serial = frame.serial
   if (frame.streamId !== undefined) event.streamId = frame.streamId

@@ -50,6 +50,9 @@ export function createProtocolNames(version: ProtocolVersion): ProtocolNames {
     internalPrefix: `${family}_internal:`,
     event: (name) => prefix + name,
     canonical(wireName) {
+      // Application events (most frames) have no prefix: one char test instead of four startsWith.
+      const first = wireName.charCodeAt(0)
+      if (first !== 112 /* p */ && first !== 115 /* s */) return null
       for (const [p, internal] of PREFIXES) {
         if (wireName.startsWith(p)) return { name: wireName.slice(p.length), internal }
       }
@@ -60,5 +63,7 @@ export function createProtocolNames(version: ProtocolVersion): ProtocolNames {
 
 /** True when `name` is a system event of either family (never an application event name). */
 export function isSystemEventName(name: string): boolean {
+  const first = name.charCodeAt(0)
+  if (first !== 112 /* p */ && first !== 115 /* s */) return false
   return PREFIXES.some(([p]) => name.startsWith(p))
 }

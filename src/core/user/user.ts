@@ -2,7 +2,7 @@ import type { UserAuthenticator } from '../auth/authorizers'
 import { AuthError, SockudoError } from '../errors'
 import { TypedEmitter, type Unsubscribe } from '../events'
 import { CallbackRegistry } from '../channels/callbacks'
-import { toMetadata, toSockudoEvent } from '../message/event'
+import { toSockudoEvent } from '../message/event'
 import type { EventCallback } from '../channels/types'
 import type { InboundFrame, OutboundFrame } from '../protocol/frame'
 import type { ProtocolNames } from '../protocol/names'
@@ -138,7 +138,7 @@ export class User {
   /** @internal An event on `#server-to-user-⟨id⟩`. */
   _deliver(frame: InboundFrame): void {
     const event = toSockudoEvent(frame, parseMaybeJson(frame.data))
-    this.callbacks.emit(event, toMetadata(event))
+    this.callbacks.emit(event)
   }
 
   private fail(error: SockudoError): void {

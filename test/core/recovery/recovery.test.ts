@@ -2,15 +2,72 @@ import { describe, expect, it } from 'vitest'
 import { MessageDeduplicator, RecoveryPositions, applyRecovered, buildResumeData } from '../../../src/core/internal'
 
 describe('message dedup window', () => {
+  // A delivery without a channel is remembered by its id (and serial); one with a channel,
+  // stream and serial by that serial, in its stream's window. Both share one FIFO.
+  const id = (messageId: string, serial?: string) => ({ event: 'note', messageId, serial })
+  const on = (channel: string, serial: string, streamId: string | null = 's1', messageId = `m${serial}`) => ({ event: 'note', messageId, serial, channel, streamId: streamId ?? undefined })
+
   it('drops a repeated id and forgets the oldest beyond capacity (FIFO)', () => {
     const d = new MessageDeduplicator(2)
-    expect([d.check('a'), d.check('a'), d.check('b'), d.check('c'), d.check('a'), d.check('c')]).toEqual([false, true, false, false, false, true])
+    const seen = ['a', 'a', 'b', 'c', 'a', 'c'].map((m) => d.check(id(m)))
+    expect(seen).toEqual([false, true, false, false, false, true])
   })
 
-  it('keys on message id plus serial', () => {
+  it('keys on message id plus serial, and never drops a frame without a message id', () => {
     const d = new MessageDeduplicator()
-    expect([d.check('m', '1'), d.check('m', '2'), d.check('m', '1')]).toEqual([false, false, true])
+    expect([d.check(id('m', '1')), d.check(id('m', '2')), d.check(id('m', '1'))]).toEqual([false, false, true])
+    expect([d.check({ event: 'note', serial: '5', channel: 'c' }), d.check({ event: 'note', serial: '5', channel: 'c' })]).toEqual([false, false])
     expect(d.capacity).toBe(1000)
+  })
+
+  it('forgets one version of a message at a time, in arrival order', () => {
+    const d = new MessageDeduplicator(3)
+    expect([d.check(id('m', '1')), d.check(id('m', '2')), d.check(id('n')), d.check(id('m', '3'))]).toEqual([false, false, false, false])
+    // The window now holds m@2, n, m@3: m@1 was the oldest and is forgotten, the later versions are not.
+    expect([d.check(id('m', '2')), d.check(id('m', '3')), d.check(id('n'))]).toEqual([true, true, true])
+    expect(d.check(id('m', '1'))).toBe(false)
+    // m@1 came back in place of m@2; n and m@3 remain.
+    expect([d.check(id('m', '3')), d.check(id('m', '1')), d.check(id('n')), d.check(id('m', '2'))]).toEqual([true, true, true, false])
+  })
+
+  it('keeps channel deliveries per channel and stream, so equal serials elsewhere are new', () => {
+    const d = new MessageDeduplicator()
+    expect([d.check(on('a', '7')), d.check(on('b', '7')), d.check(on('a', '7', 's2')), d.check(on('a', '7', null))]).toEqual([false, false, false, false])
+    expect([d.check(on('a', '7')), d.check(on('b', '7')), d.check(on('a', '7', 's2')), d.check(on('a', '7', null))]).toEqual([true, true, true, true])
+    // Versions of one message have serials of their own.
+    expect([d.check(on('a', '8', 's1', 'm7')), d.check(on('a', '8', 's1', 'm7'))]).toEqual([false, true])
+  })
+
+  it('shares one FIFO between channel deliveries and ids, and refills a window it emptied', () => {
+    const d = new MessageDeduplicator(2)
+    expect([d.check(on('a', '1')), d.check(id('x')), d.check(on('a', '2'))]).toEqual([false, false, false])
+    // a@1 was the oldest: forgotten (its window emptied and was dropped before a@2 started a new one).
+    expect(d.check(on('a', '1'))).toBe(false)
+    // That took x's slot: a@2 and a@1 are held, x is not.
+    expect([d.check(on('a', '2')), d.check(on('a', '1'))]).toEqual([true, true])
+    expect(d.check(id('x'))).toBe(false)
+    expect([d.check(on('a', '1')), d.check(on('a', '2'))]).toEqual([true, false])
+  })
+
+  it('keys protocol frames by id, since they may repeat a serial under a new id', () => {
+    const d = new MessageDeduplicator()
+    const succeeded = (messageId: string) => ({ event: 'sockudo_internal:subscription_succeeded', channel: 'a', streamId: 's1', serial: '9', messageId })
+    expect([d.check(on('a', '9')), d.check(succeeded('x1')), d.check(succeeded('x2')), d.check(succeeded('x2'))]).toEqual([false, false, false, true])
+  })
+
+  it('remembers serials beyond 10^15 exactly, by id', () => {
+    const d = new MessageDeduplicator()
+    const big = '18446744073709551615'
+    const nextToBig = '18446744073709551614' // the same number once rounded to a double
+    expect([d.check(on('a', big)), d.check(on('a', nextToBig)), d.check(on('a', big))]).toEqual([false, false, true])
+  })
+
+  it('forgets everything on reset', () => {
+    const d = new MessageDeduplicator(4)
+    d.check(id('m', '1'))
+    d.check(on('a', '2'))
+    d.reset()
+    expect([d.check(id('m', '1')), d.check(on('a', '2'))]).toEqual([false, false])
   })
 })
 
