@@ -2,33 +2,41 @@ import type { Unsubscribe } from '../events'
 import { toMetadata } from '../message/event'
 import type { EventCallback, GlobalCallback, SockudoEvent } from './types'
 
+/** Shared by every registry until its first global callback (copy on write never mutates it). */
+const NO_GLOBALS: readonly GlobalCallback[] = Object.freeze([])
+
 /**
  * pusher-style string-keyed callbacks (`bind`, `bindGlobal`). A throwing callback never
  * stops the others; its error goes to `onError`.
  */
 export class CallbackRegistry {
-  private named = new Map<string, EventCallback[]>()
-  private global: GlobalCallback[] = []
+  // Made on the first `bind`: one registry per channel, and most channels' callbacks are bound
+  // through the Vue layer's listeners instead; an empty Map is a few hundred bytes.
+  private named: Map<string, EventCallback[]> | undefined
+  private global: readonly GlobalCallback[] = NO_GLOBALS
 
   constructor(private readonly onError: (error: unknown) => void) {}
 
   /** Adds a callback for `event`. */
   bind(event: string, callback: EventCallback): Unsubscribe {
+    this.named ??= new Map()
     this.named.set(event, [...(this.named.get(event) ?? []), callback])
     return () => this.unbind(event, callback)
   }
 
   /** Removes one callback, every callback of `event`, or every callback when called without arguments. */
   unbind(event?: string, callback?: EventCallback): void {
+    const named = this.named
+    if (named === undefined) return
     if (event === undefined) {
-      if (callback === undefined) this.named.clear()
-      else for (const name of [...this.named.keys()]) this.unbind(name, callback)
+      if (callback === undefined) named.clear()
+      else for (const name of [...named.keys()]) this.unbind(name, callback)
       return
     }
-    if (!callback) return void this.named.delete(event)
-    const next = (this.named.get(event) ?? []).filter((c) => c !== callback)
-    if (next.length) this.named.set(event, next)
-    else this.named.delete(event)
+    if (!callback) return void named.delete(event)
+    const next = (named.get(event) ?? []).filter((c) => c !== callback)
+    if (next.length) named.set(event, next)
+    else named.delete(event)
   }
 
   /** Adds a callback for every event. */
@@ -39,7 +47,7 @@ export class CallbackRegistry {
 
   /** Removes a global callback, or all of them. */
   unbindGlobal(callback?: GlobalCallback): void {
-    this.global = callback ? this.global.filter((c) => c !== callback) : []
+    this.global = callback ? this.global.filter((c) => c !== callback) : NO_GLOBALS
   }
 
   /**
@@ -48,7 +56,7 @@ export class CallbackRegistry {
    * per delivered event: no allocation is spent on listeners that do not exist).
    */
   emit(event: SockudoEvent): void {
-    const named = this.named.get(event.event)
+    const named = this.named?.get(event.event)
     if (named !== undefined) {
       const metadata = toMetadata(event)
       for (let i = 0; i < named.length; i++) {

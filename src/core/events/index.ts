@@ -12,6 +12,9 @@ export type AnyListener<E extends EventMap<E>> = <K extends keyof E>(event: K, .
 
 type Stored = (...args: readonly unknown[]) => void
 
+/** Shared by every emitter until its first catch-all listener (copy on write never mutates it). */
+const NO_ANY: readonly never[] = Object.freeze([])
+
 /**
  * A small typed event emitter. Listener arrays are copied on write, so `emit` iterates
  * without allocating and a listener may add or remove listeners while it runs.
@@ -19,13 +22,16 @@ type Stored = (...args: readonly unknown[]) => void
  * (by default rethrown on a microtask, like DOM event listeners).
  */
 export class TypedEmitter<E extends EventMap<E>> {
-  private listeners = new Map<keyof E, Stored[]>()
-  private anyListeners: AnyListener<E>[] = []
+  // Made on the first `on`: most emitters (one per channel) never get a listener, and an empty
+  // Map is a few hundred bytes each.
+  private listeners: Map<keyof E, Stored[]> | undefined
+  private anyListeners: readonly AnyListener<E>[] = NO_ANY
 
   constructor(private readonly onListenerError: (error: unknown) => void = rethrowLater) {}
 
   /** Adds a listener; returns a function that removes it. */
   on<K extends keyof E>(event: K, listener: Listener<E, K>): Unsubscribe {
+    this.listeners ??= new Map()
     const current = this.listeners.get(event) ?? []
     this.listeners.set(event, [...current, listener as unknown as Stored])
     return () => this.off(event, listener)
@@ -42,15 +48,17 @@ export class TypedEmitter<E extends EventMap<E>> {
 
   /** Removes a listener, or every listener of `event` when none is given. */
   off<K extends keyof E>(event: K, listener?: Listener<E, K>): void {
+    const listeners = this.listeners
+    if (!listeners) return
     if (!listener) {
-      this.listeners.delete(event)
+      listeners.delete(event)
       return
     }
-    const current = this.listeners.get(event)
+    const current = listeners.get(event)
     if (!current) return
     const next = current.filter((l) => l !== (listener as unknown as Stored))
-    if (next.length) this.listeners.set(event, next)
-    else this.listeners.delete(event)
+    if (next.length) listeners.set(event, next)
+    else listeners.delete(event)
   }
 
   /** Adds a listener for every event. */
@@ -61,12 +69,12 @@ export class TypedEmitter<E extends EventMap<E>> {
 
   /** Removes a catch-all listener, or all of them when none is given. */
   offAny(listener?: AnyListener<E>): void {
-    this.anyListeners = listener ? this.anyListeners.filter((l) => l !== listener) : []
+    this.anyListeners = listener ? this.anyListeners.filter((l) => l !== listener) : NO_ANY
   }
 
   /** Calls every listener of `event`, then every catch-all listener. */
   emit<K extends keyof E>(event: K, ...args: E[K]): void {
-    const list = this.listeners.get(event)
+    const list = this.listeners?.get(event)
     if (list) {
       for (let i = 0; i < list.length; i++) {
         try {
@@ -88,16 +96,16 @@ export class TypedEmitter<E extends EventMap<E>> {
 
   /** Number of listeners for `event` (or of all events plus catch-alls when omitted). */
   listenerCount(event?: keyof E): number {
-    if (event !== undefined) return this.listeners.get(event)?.length ?? 0
+    if (event !== undefined) return this.listeners?.get(event)?.length ?? 0
     let n = this.anyListeners.length
-    for (const list of this.listeners.values()) n += list.length
+    for (const list of this.listeners?.values() ?? []) n += list.length
     return n
   }
 
   /** Removes every listener. */
   clear(): void {
-    this.listeners.clear()
-    this.anyListeners = []
+    this.listeners = undefined
+    this.anyListeners = NO_ANY
   }
 }
 
