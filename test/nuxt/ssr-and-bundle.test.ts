@@ -91,7 +91,7 @@ describe('the client bundle', () => {
   it('loads neither binary codec up front in a JSON app: MessagePack and Protobuf are lazy chunks', async () => {
     const html = await $fetch<string>('/')
     const eager = eagerScripts(html)
-    const markers = { msgpack: 'Unrecognized type byte', protobuf: 'varint longer than 10 bytes' }
+    const markers = { msgpack: 'MessagePack value is truncated', protobuf: 'varint longer than 10 bytes' }
     for (const name of eager) {
       const text = await readFile(join(outputDir, 'public/_nuxt', name), 'latin1')
       for (const [codec, marker] of Object.entries(markers)) expect(text.includes(marker), `${name} is loaded up front and contains ${codec}`).toBe(false)
