@@ -50,20 +50,23 @@ export function createProtocolNames(version: ProtocolVersion): ProtocolNames {
     internalPrefix: `${family}_internal:`,
     event: (name) => prefix + name,
     canonical(wireName) {
-      // Application events (most frames) have no prefix: one char test instead of four startsWith.
-      const first = wireName.charCodeAt(0)
-      if (first !== 112 /* p */ && first !== 115 /* s */) return null
-      for (const [p, internal] of PREFIXES) {
-        if (wireName.startsWith(p)) return { name: wireName.slice(p.length), internal }
-      }
-      return null
+      const found = prefixOf(wireName)
+      return found ? { name: wireName.slice(found[0].length), internal: found[1] } : null
     },
   }
 }
 
 /** True when `name` is a system event of either family (never an application event name). */
 export function isSystemEventName(name: string): boolean {
+  return prefixOf(name) !== undefined
+}
+
+/**
+ * The protocol prefix `name` starts with, if any. Every prefix starts with `p` or `s`, so
+ * application events (most frames) are told apart with one char test instead of four `startsWith`.
+ */
+function prefixOf(name: string): (typeof PREFIXES)[number] | undefined {
   const first = name.charCodeAt(0)
-  if (first !== 112 /* p */ && first !== 115 /* s */) return false
-  return PREFIXES.some(([p]) => name.startsWith(p))
+  if (first !== 112 /* p */ && first !== 115 /* s */) return undefined
+  return PREFIXES.find(([p]) => name.startsWith(p))
 }

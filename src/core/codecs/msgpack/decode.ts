@@ -1,5 +1,5 @@
 import { decodeUtf8 } from '../shared/utf8'
-import { setOwn } from '../shared/values'
+import { exactInteger, setOwn } from '../shared/values'
 
 /**
  * The client's MessagePack reader (the format of sockudo-protocol 5.2.0 src/wire.rs, written by
@@ -56,11 +56,11 @@ class Reader {
       case 0xcc: return this.u8()
       case 0xcd: return this.u16()
       case 0xce: return this.u32()
-      case 0xcf: return safe(this.view.getBigUint64(this.take(8)))
+      case 0xcf: return exactInteger(this.view.getBigUint64(this.take(8)))
       case 0xd0: return this.view.getInt8(this.take(1))
       case 0xd1: return this.view.getInt16(this.take(2))
       case 0xd2: return this.view.getInt32(this.take(4))
-      case 0xd3: return safe(this.view.getBigInt64(this.take(8)))
+      case 0xd3: return exactInteger(this.view.getBigInt64(this.take(8)))
       case 0xd9: return this.str(this.u8())
       case 0xda: return this.str(this.u16())
       case 0xdb: return this.str(this.u32())
@@ -125,8 +125,4 @@ class Reader {
   private room(elements: number): void {
     if (elements > this.bytes.length - this.pos) throw new RangeError('MessagePack value is truncated')
   }
-}
-
-function safe(value: bigint): number | bigint {
-  return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value
 }

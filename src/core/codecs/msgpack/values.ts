@@ -1,7 +1,7 @@
 import type { MessageExtras } from '../../protocol/frame'
 import { invalidFrame } from '../shared/errors'
 import { jsonTextValue } from '../shared/json-text'
-import { isRecord, optionalBoolean, optionalString, optionalStringMap, setOwn } from '../shared/values'
+import { exactInteger, isRecord, optionalBoolean, optionalString, optionalStringMap, setOwn } from '../shared/values'
 
 /**
  * Decoders for the tagged values of the MessagePack envelope (sockudo-protocol 5.2.0 src/wire.rs). Every struct
@@ -142,7 +142,8 @@ function decodeAi(value: unknown): MessageExtras['ai'] | undefined {
 
 /** A 64-bit integer → a number when safe, else its exact decimal string. */
 export function bigIntToWire(value: bigint): number | string {
-  return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value.toString()
+  const exact = exactInteger(value)
+  return typeof exact === 'bigint' ? exact.toString() : exact
 }
 
 /** Replaces every bigint in a decoded value (iteratively; no recursion on deep input). */

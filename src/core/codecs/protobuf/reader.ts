@@ -1,5 +1,6 @@
 import { codecError } from '../shared/errors'
 import { decodeUtf8 } from '../shared/utf8'
+import { exactInteger } from '../shared/values'
 
 /** Protobuf wire types (https://protobuf.dev/programming-guides/encoding/). @internal */
 export const WireType = {
@@ -41,7 +42,7 @@ export class ProtoReader {
       const b = this.byte()
       if (shift === 63n && b > 1) throw malformed('varint overflows 64 bits')
       big += BigInt(b & 0x7f) << shift
-      if (b < 0x80) return big <= 9007199254740991n ? Number(big) : big
+      if (b < 0x80) return exactInteger(big)
     }
     throw malformed('varint longer than 10 bytes')
   }

@@ -70,3 +70,11 @@ export function addUnknown(frame: InboundFrame, key: string, value: unknown): vo
   frame.unknown ??= {}
   setOwn(frame.unknown, key, value)
 }
+
+/**
+ * A 64-bit integer read from a binary frame, as a number when it is exact in a double, else
+ * kept as the bigint (every reader's one rule; serials past 2^53 then stay exact downstream).
+ */
+export function exactInteger(value: bigint): number | bigint {
+  return value >= -9007199254740991n && value <= 9007199254740991n ? Number(value) : value
+}
