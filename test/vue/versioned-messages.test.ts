@@ -13,7 +13,7 @@ function proxyEndpoint(): ProxyEndpointOptions {
   const t = liveTarget()
   const handler = createVersionedMessagesProxy({ appId: t.appId, key: t.key, secret: t.secret, host: t.host, port: t.port, fetch: nodeFetch, authorize: () => true })
   return {
-    endpoint: 'http://app.test/api/_sockudo/messages',
+    endpoint: 'http://app.test/api/_sockudo/versioned-messages',
     fetch: ((input: RequestInfo | URL, init?: RequestInit) => handler(new Request(input, init))) as typeof fetch,
   }
 }
@@ -31,14 +31,19 @@ function mountMessages(extra: Parameters<typeof createHarness>[0] = {}): Promise
 }
 let currentChannel = ''
 
+/** Mounts the composable on a new channel and creates one message, 'hello', through it. */
+async function helloOnNewChannel() {
+  currentChannel = uniqueName('versioned')
+  const chat = (await mountMessages()).result()
+  const created = await chat.create('hello')
+  await waitFor(() => chat.messages.value.length === 1, 5000, 'created')
+  return { chat, created }
+}
+
 describe('useVersionedMessages', () => {
   it('lists a created message and seeds a late joiner from history', async (ctx) => {
     skipUnless(ctx, ['history', 'versionedMessages'])
-    currentChannel = uniqueName('mut')
-    const { result } = await mountMessages()
-    const chat = result()
-    const created = await chat.create('hello')
-    await waitFor(() => chat.messages.value.length === 1, 5000, 'created')
+    const { chat, created } = await helloOnNewChannel()
     expect(chat.messages.value[0]).toMatchObject({ messageSerial: created.messageSerial, data: 'hello', action: 'message.create' })
     const late = await mountMessages()
     expect(late.result().messages.value.map((m) => m.data)).toEqual(['hello'])
@@ -47,11 +52,7 @@ describe('useVersionedMessages', () => {
 
   it('applies append, update and delete through the reducer, also for a late joiner', async (ctx) => {
     skipUnless(ctx, ['history', 'versionedMessages'])
-    currentChannel = uniqueName('mut')
-    const { result } = await mountMessages()
-    const chat = result()
-    const created = await chat.create('hello')
-    await waitFor(() => chat.messages.value.length === 1, 5000, 'created')
+    const { chat, created } = await helloOnNewChannel()
     await chat.append(created.messageSerial, ' world')
     await waitFor(() => chat.messages.value[0]?.data === 'hello world', 5000, 'appended')
 
@@ -70,7 +71,7 @@ describe('useVersionedMessages', () => {
 
   it('keeps append fragments that look like JSON as text on every path', async (ctx) => {
     skipUnless(ctx, ['history', 'versionedMessages'])
-    currentChannel = uniqueName('mut')
+    currentChannel = uniqueName('versioned')
     const { result, harness } = await mountMessages()
     const { client } = harness.sockudo
     const global: unknown[] = []
@@ -92,7 +93,7 @@ describe('useVersionedMessages', () => {
 
   it('takes its append mode from the client', async (ctx) => {
     skipUnless(ctx, ['history', 'versionedMessages'])
-    currentChannel = uniqueName('mut')
+    currentChannel = uniqueName('versioned')
     const { result } = await mountMessages({ appendMode: 'full' })
     const chat = result()
     const created = await chat.create('a')
@@ -106,7 +107,7 @@ describe('useVersionedMessages', () => {
   it('rejects actions without a configured proxy endpoint and reports it in error', async () => {
     const harness = createHarness({ protocolVersion: 2 })
     open.push(harness)
-    const { component, result } = withSetup(() => useVersionedMessages(uniqueName('mut')))
+    const { component, result } = withSetup(() => useVersionedMessages(uniqueName('versioned')))
     await harness.mount(component)
     await expect(result().create('x')).rejects.toThrowError(/endpoint must be configured/)
     expect(result().error.value?.code).toBe('config/proxy-endpoint-missing')
