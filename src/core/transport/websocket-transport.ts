@@ -76,6 +76,8 @@ export function createWebSocketTransport(ctor: WebSocketConstructor, url: string
 
 function toFrame(data: unknown): string | Uint8Array | null {
   if (typeof data === 'string') return data
+  // Node's Buffer is a Uint8Array: taken as is, without a new view per frame.
+  if (data instanceof Uint8Array) return data
   if (data instanceof ArrayBuffer) return new Uint8Array(data)
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
   return null

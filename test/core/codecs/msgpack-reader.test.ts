@@ -85,4 +85,22 @@ describe('MessagePack reader', () => {
     expect(Object.hasOwn(value, '__proto__')).toBe(true)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
+
+  it('remembers envelope strings by their bytes, never by their position alone', () => {
+    const encode = (fields: unknown[]) => encoders[0]!.encode(fields)
+    const id = (n: number) => `${String(n).padStart(8, '0')}-5d6e-4f70-8a9b-0c1d2e3f4a5b`
+    // The same position with the same bytes, then other bytes of the same length, then a change
+    // after a run of unique values (the message-id position, which stops being remembered).
+    for (let n = 0; n < 100; n++) expect(decodeMsgpack(encode(['trade', 'bench', id(n)]))).toEqual(['trade', 'bench', id(n)])
+    expect(decodeMsgpack(encode(['trade', 'bencx', id(7)]))).toEqual(['trade', 'bencx', id(7)])
+    expect(decodeMsgpack(encode(['trado', 'bench', 'é']))).toEqual(['trado', 'bench', 'é'])
+    // A remembered value is a copy: reusing the input buffer for other bytes changes nothing.
+    const bytes = encode(['trade', 'bench'])
+    expect(decodeMsgpack(bytes)).toEqual(['trade', 'bench'])
+    bytes[bytes.length - 1] = 0x78 // 'bench' → 'bencx' in place
+    expect(decodeMsgpack(bytes)).toEqual(['trade', 'bencx'])
+    // Nested strings are never taken from the top-level memory, and invalid UTF-8 still throws.
+    expect(decodeMsgpack(encode([['bench'], 'trade']))).toEqual([['bench'], 'trade'])
+    expect(() => decodeMsgpack(Uint8Array.from([0x92, 0xa5, 0x74, 0x72, 0x61, 0x64, 0x65, 0xa2, 0xc3, 0x28]))).toThrow(TypeError)
+  })
 })

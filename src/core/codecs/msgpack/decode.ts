@@ -24,26 +24,59 @@ export function decodeMsgpack(bytes: Uint8Array): unknown {
 /** Deeper nesting than any frame has is refused rather than allowed to exhaust the stack. */
 export const MAX_DEPTH = 1000
 
+/**
+ * The last short string read at each envelope position. A channel's frames repeat their event,
+ * channel and stream id, and comparing a few bytes costs less than decoding them again. A
+ * position whose strings keep changing (the message id) stops being remembered.
+ */
+const RECENT_MAX = 64
+const recent: { bytes: Uint8Array; text: string; misses: number }[] = []
+
+function recentString(slot: number, bytes: Uint8Array, start: number, length: number): string {
+  const seen = recent[slot]
+  if (seen !== undefined && seen.bytes.length === length && sameBytes(seen.bytes, bytes, start)) {
+    seen.misses = 0
+    return seen.text
+  }
+  const text = decodeUtf8(bytes, start, start + length)
+  if (seen === undefined || seen.misses < 8) {
+    recent[slot] = { bytes: bytes.slice(start, start + length), text, misses: (seen?.misses ?? 0) + 1 }
+  } else if (++seen.misses > 64) {
+    recent[slot] = { bytes: bytes.slice(start, start + length), text, misses: 0 }
+  }
+  return text
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array, start: number): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[start + i]) return false
+  return true
+}
+
 class Reader {
   pos = 0
-  private readonly view: DataView
+  /** Made on first use: most frames hold no float and no 64-bit integer. */
+  private dataView: DataView | undefined
 
-  constructor(private readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  constructor(private readonly bytes: Uint8Array) {}
+
+  private get view(): DataView {
+    const b = this.bytes
+    return (this.dataView ??= new DataView(b.buffer, b.byteOffset, b.byteLength))
   }
 
-  value(depth: number): unknown {
+  /** `slot`: the element's index when it sits in the top-level array (the envelope), else -1. */
+  value(depth: number, slot = -1): unknown {
     if (depth > MAX_DEPTH) throw new RangeError(`MessagePack nesting deeper than ${MAX_DEPTH}`)
     const type = this.u8()
     if (type <= 0x7f) return type
     if (type >= 0xe0) return type - 0x100
     if (type <= 0x8f) return this.map(type & 0x0f, depth)
     if (type <= 0x9f) return this.array(type & 0x0f, depth)
-    if (type <= 0xbf) return this.str(type & 0x1f)
-    return this.typed(type, depth)
+    if (type <= 0xbf) return this.str(type & 0x1f, slot)
+    return this.typed(type, depth, slot)
   }
 
-  private typed(type: number, depth: number): unknown {
+  private typed(type: number, depth: number, slot: number): unknown {
     switch (type) {
       case 0xc0: return null
       case 0xc2: return false
@@ -57,13 +90,13 @@ class Reader {
       case 0xcd: return this.u16()
       case 0xce: return this.u32()
       case 0xcf: return exactInteger(this.view.getBigUint64(this.take(8)))
-      case 0xd0: return this.view.getInt8(this.take(1))
-      case 0xd1: return this.view.getInt16(this.take(2))
-      case 0xd2: return this.view.getInt32(this.take(4))
+      case 0xd0: return (this.u8() << 24) >> 24
+      case 0xd1: return (this.u16() << 16) >> 16
+      case 0xd2: return this.u32() | 0
       case 0xd3: return exactInteger(this.view.getBigInt64(this.take(8)))
-      case 0xd9: return this.str(this.u8())
-      case 0xda: return this.str(this.u16())
-      case 0xdb: return this.str(this.u32())
+      case 0xd9: return this.str(this.u8(), slot)
+      case 0xda: return this.str(this.u16(), -1)
+      case 0xdb: return this.str(this.u32(), -1)
       case 0xdc: return this.array(this.u16(), depth)
       case 0xdd: return this.array(this.u32(), depth)
       case 0xde: return this.map(this.u16(), depth)
@@ -76,7 +109,7 @@ class Reader {
   private array(length: number, depth: number): unknown[] {
     this.room(length)
     const out = new Array<unknown>(length)
-    for (let i = 0; i < length; i++) out[i] = this.value(depth + 1)
+    for (let i = 0; i < length; i++) out[i] = this.value(depth + 1, depth === 0 ? i : -1)
     return out
   }
 
@@ -91,9 +124,10 @@ class Reader {
     return out
   }
 
-  private str(length: number): string {
+  private str(length: number, slot = -1): string {
     const start = this.take(length)
-    return decodeUtf8(this.bytes, start, start + length)
+    if (slot < 0 || length > RECENT_MAX) return decodeUtf8(this.bytes, start, start + length)
+    return recentString(slot, this.bytes, start, length)
   }
 
   private bin(length: number): Uint8Array {
@@ -106,11 +140,15 @@ class Reader {
   }
 
   private u16(): number {
-    return this.view.getUint16(this.take(2))
+    const at = this.take(2)
+    const b = this.bytes
+    return (b[at]! << 8) | b[at + 1]!
   }
 
   private u32(): number {
-    return this.view.getUint32(this.take(4))
+    const at = this.take(4)
+    const b = this.bytes
+    return b[at]! * 0x1000000 + ((b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!)
   }
 
   /** Claims `n` bytes; returns where they start. */

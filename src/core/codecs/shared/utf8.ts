@@ -8,7 +8,7 @@ let encoder: TextEncoder | undefined
 /** @internal Decodes `bytes[start, end)`; throws `TypeError` on invalid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
   // Short ASCII strings (event names, ids) are most fields; a loop beats the decoder call there.
-  if (end - start <= 32) {
+  if (end - start <= 16) {
     let out = ''
     for (let i = start; i < end; i++) {
       const b = bytes[i] as number
