@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { OFFICIAL_HINT, OFFICIAL_VARIANTS, officialLabel, officialPath } from '../official'
+import { bundleClient } from './bundle'
 import type { Variant } from './client'
 
 interface Result { variant: Variant; count: number; cpuMicros: number; wallMs: number; perMsgUs: number }
@@ -24,9 +25,10 @@ function startBlaster(count: number): Promise<{ port: number; stop: () => void }
   })
 }
 
-function runClient(variant: Variant, port: number, count: number): Promise<Result> {
+function runClient(client: string, variant: Variant, port: number, count: number): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [`${here}client.ts`, variant, String(port), String(count)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const env = { ...process.env, NODE_ENV: 'production' }
+    const child = spawn(process.execPath, [client, variant, String(port), String(count)], { stdio: ['ignore', 'pipe', 'inherit'], env })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     const timer = setTimeout(() => child.kill(), 120_000)
@@ -50,12 +52,13 @@ export async function runThroughput(options: { count?: number; rounds?: number; 
   const official = officialPath() ? OFFICIAL_VARIANTS : []
   const variants = options.variants ?? ['floor', 'pusher-js', 'sockudo', 'sockudo-pinia', 'sockudo-v2', 'sockudo-v2-msgpack', ...official]
   const perMsg = new Map<Variant, number>()
+  const client = await bundleClient()
   for (const variant of variants) {
     const samples: number[] = []
     for (let round = 0; round < rounds; round++) {
       const blaster = await startBlaster(count)
       try {
-        samples.push((await runClient(variant, blaster.port, count)).perMsgUs)
+        samples.push((await runClient(client, variant, blaster.port, count)).perMsgUs)
       } catch (error) {
         console.error(String(error))
       } finally {
