@@ -28,8 +28,6 @@ import { createHandlers } from './handlers'
 import { createStats } from './stats'
 import type { ResolvedOptions } from './options'
 
-const DELTA_FRAME = /^(?:sockudo|pusher):delta(?:_cache_sync)?$/
-
 /** @internal Every part of one client, wired together. The public facade is {@link SockudoClient}. */
 export class Session {
   readonly names: ProtocolNames
@@ -87,10 +85,9 @@ export class Session {
     })
     const positions = this.positions
     const stats = this.stats
+    const names = this.names
     const stages: InboundStages = {
-      // A delta frame that reaches routing was not rebuilt (delta off, or a custom stage passed
-      // it on): it is protocol plumbing, never an application event.
-      send, prefix: this.names.prefix, route: (f) => void (DELTA_FRAME.test(f.event) || routeFrame(f, this.names, handlers)),
+      send, prefix: names.prefix, route: (f) => routeFrame(f, names, handlers),
       dropped: (reason) => void (reason === 'duplicate' ? stats.duplicates++ : stats.deltaFailures++),
     }
     if (positions) stages.record = (f) => positions.record(f)

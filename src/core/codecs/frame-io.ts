@@ -20,21 +20,17 @@ export function createFrameIO(codec?: Codec): FrameIO {
   const binary = codec && codec.binary ? codec : undefined
   return {
     decode(data) {
-      if (typeof data === 'string') return guard(() => jsonCodec.decode(data))
-      if (!binary) throw new ProtocolError('protocol/unexpected-binary', 'Binary frame on a JSON connection')
-      return guard(() => binary.decode(data))
+      const codec = typeof data === 'string' ? jsonCodec : binary
+      if (!codec) throw new ProtocolError('protocol/unexpected-binary', 'Binary frame on a JSON connection')
+      try {
+        return codec.decode(data)
+      } catch (cause) {
+        if (cause instanceof SockudoError) throw cause
+        throw new CodecError('codec/decode-failed', 'Frame could not be decoded', { cause })
+      }
     },
     encode(frame) {
       return (binary ?? jsonCodec).encode(frame)
     },
-  }
-}
-
-function guard(decode: () => InboundFrame): InboundFrame {
-  try {
-    return decode()
-  } catch (cause) {
-    if (cause instanceof SockudoError) throw cause
-    throw new CodecError('codec/decode-failed', 'Frame could not be decoded', { cause })
   }
 }

@@ -27,8 +27,14 @@ export interface InboundHandlers {
 
 type SystemHandler = (h: InboundHandlers, frame: InboundFrame) => void
 
-/** Channel-less system frames by canonical name. Everything else is routed by `channel`. */
+/**
+ * System frames by canonical name. Everything else is routed by `channel`. A delta frame that
+ * reaches routing was not rebuilt (delta off, or a custom stage passed it on): it is protocol
+ * plumbing, never an application event, so it is dropped here.
+ */
 const SYSTEM: Record<string, SystemHandler> = {
+  delta: () => undefined,
+  delta_cache_sync: () => undefined,
   error: (h, f) => h.error(f),
   signin_success: (h, f) => h.signinSuccess(f),
   resume_success: (h, f) => h.resumeSuccess(f),

@@ -17,12 +17,13 @@ export function parseJsonLossless(text: string): unknown {
 
 const LIMIT = 9007199254740992 // 2^53: the first integer a double cannot tell from its neighbour
 
-function isUnsafe(value: unknown): boolean {
+/** True for a number a double cannot hold exactly as an integer (at or beyond ±2^53). @internal */
+export function isUnsafe(value: unknown): boolean {
   return typeof value === 'number' && (value >= LIMIT || value <= -LIMIT)
 }
 
-/** Iterative (no recursion), so deeply nested input cannot overflow the stack. */
-function hasUnsafeNumber(root: unknown): boolean {
+/** Iterative (no recursion), so deeply nested input cannot overflow the stack. @internal */
+export function hasUnsafeNumber(root: unknown): boolean {
   if (typeof root !== 'object' || root === null) return isUnsafe(root)
   const stack: object[] = [root]
   while (stack.length > 0) {

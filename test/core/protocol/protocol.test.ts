@@ -64,6 +64,11 @@ describe('inbound routing table', () => {
     [{ event: 'online', channel: 'c' }, 'channel'],
     [{ event: 'sockudo:future_event' }, 'global'],
     [{ event: 'app-event' }, 'global'],
+    // A delta frame nobody rebuilt (delta off) is plumbing: no handler sees it, with or without channel.
+    [{ event: 'sockudo:delta', channel: 'c' }, ''],
+    [{ event: 'pusher:delta_cache_sync', channel: 'c' }, ''],
+    [{ event: 'sockudo:delta' }, ''],
+    [{ event: 'delta', channel: 'c' }, 'channel'],
   ])('%o → %s', (frame, handler) => {
     expect(route(frame)).toBe(handler)
   })
