@@ -13,7 +13,7 @@ export function decodeHistoryItem(raw: unknown): HistoryItem | undefined {
   if (!isRecord(raw) || !isRecord(raw.message)) return undefined
   let stored
   try {
-    stored = asPublished(decodeJsonEnvelope(raw.message))
+    stored = asPublished(decodeJsonEnvelope(raw.message)!)
   } catch {
     return undefined
   }

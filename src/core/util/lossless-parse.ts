@@ -17,8 +17,7 @@ export function parseJsonLossless(text: string): unknown {
 
 const LIMIT = 9007199254740992 // 2^53: the first integer a double cannot tell from its neighbour
 
-/** True for a number a double cannot hold exactly as an integer (at or beyond ±2^53). @internal */
-export function isUnsafe(value: unknown): boolean {
+function isUnsafe(value: unknown): boolean {
   return typeof value === 'number' && (value >= LIMIT || value <= -LIMIT)
 }
 

@@ -8,7 +8,7 @@ import {
   optionalString,
   optionalStringMap,
 } from '../shared/values'
-import { hasUnsafeNumber, isUnsafe, quoteUnsafeIntegers } from '../../util/lossless-parse'
+import { hasUnsafeNumber, quoteUnsafeIntegers } from '../../util/lossless-parse'
 
 /**
  * Decodes one JSON text frame (sockudo-protocol 5.2.0 src/messages.rs) into an {@link InboundFrame}. `data` stays as
@@ -25,30 +25,26 @@ export function decodeJsonFrame(text: string): InboundFrame {
   }
   // One pass reads the envelope and looks for unsafe integers; only a frame that holds one
   // (a serial past 2^53) is parsed again with those literals kept exact.
-  return readEnvelope(parsed, text, false) ?? readEnvelope(JSON.parse(quoteUnsafeIntegers(text)), text, true)!
+  return decodeJsonEnvelope(parsed, text, true) ?? decodeJsonEnvelope(JSON.parse(quoteUnsafeIntegers(text)), text)!
 }
 
 /**
  * Maps a parsed JSON envelope (snake_case keys) to an {@link InboundFrame}: the one envelope
  * decoder of the client, for live frames, socket history items and proxy answers alike, so a
- * stored message and a live one are validated the same way. `parsed` comes from a lossless
- * parse; `raw` is the frame's text, when there is one (delta bases are computed over it).
- * Throws `codec/invalid-frame`.
+ * stored message and a live one are validated the same way. `raw` is the frame's text, when
+ * there is one (delta bases are computed over it). `plain`: `parsed` comes from a plain
+ * `JSON.parse`, and the answer is undefined when a value holds an unsafe integer (the caller
+ * parses again, losslessly). Throws `codec/invalid-frame`.
  * @internal
  */
-export function decodeJsonEnvelope(parsed: unknown, raw?: string): InboundFrame {
-  return readEnvelope(parsed, raw, true)!
-}
-
-/** The envelope, or undefined when `lossless` is false and a value holds an unsafe integer. */
-function readEnvelope(parsed: unknown, raw: string | undefined, lossless: boolean): InboundFrame | undefined {
+export function decodeJsonEnvelope(parsed: unknown, raw?: string, plain?: boolean): InboundFrame | undefined {
   if (!isRecord(parsed)) throw invalidFrame('frame is not a JSON object')
   const event = parsed.event
   if (typeof event !== 'string') throw invalidFrame('frame has no string "event"')
   const frame: InboundFrame = raw === undefined ? { event } : { event, raw }
   for (const key in parsed) {
     const value = parsed[key]
-    if (!lossless && (typeof value === 'object' && value !== null ? hasUnsafeNumber(value) : isUnsafe(value))) return undefined
+    if (plain && hasUnsafeNumber(value)) return undefined
     applyField(frame, key, value)
   }
   return frame
