@@ -21,7 +21,10 @@ function hasNativePing(socket: WebSocketLike): socket is WebSocketLike & NativeP
 export function createWebSocketTransport(ctor: WebSocketConstructor, url: string, handlers: TransportHandlers): Transport {
   let closed = false
   const socket = new ctor(url)
-  socket.binaryType = 'arraybuffer'
+  const native = hasNativePing(socket)
+  // `ws` hands a binary frame over as the Buffer it read (a Uint8Array); asking it for an
+  // ArrayBuffer would copy every frame.
+  socket.binaryType = native ? 'nodebuffer' : 'arraybuffer'
   socket.onopen = () => {
     if (!closed) handlers.onOpen()
   }
@@ -32,7 +35,7 @@ export function createWebSocketTransport(ctor: WebSocketConstructor, url: string
   }
   // With `ws`, listen to its raw messages: its WHATWG `onmessage` shim allocates an event per
   // frame, a measurable share of a small message's cost. Text frames arrive as UTF-8 buffers.
-  if (hasNativePing(socket)) socket.on('message', (data, isBinary) => receive(isBinary ? data : String(data)))
+  if (native) socket.on('message', (data, isBinary) => receive(isBinary ? data : String(data)))
   else socket.onmessage = (event: { data: unknown }) => receive(event.data)
   socket.onerror = (event: unknown) => {
     if (!closed) handlers.onError(event)
@@ -42,7 +45,7 @@ export function createWebSocketTransport(ctor: WebSocketConstructor, url: string
     closed = true
     handlers.onClose(event.code, event.reason)
   }
-  if (hasNativePing(socket)) socket.on('pong', () => !closed && handlers.onPong?.())
+  if (native) socket.on('pong', () => !closed && handlers.onPong?.())
   return {
     send(data) {
       if (closed || socket.readyState !== OPEN) return false
@@ -63,7 +66,7 @@ export function createWebSocketTransport(ctor: WebSocketConstructor, url: string
       }
     },
     ping() {
-      if (closed || socket.readyState !== OPEN || !hasNativePing(socket)) return false
+      if (closed || socket.readyState !== OPEN || !native) return false
       try {
         socket.ping()
         return true

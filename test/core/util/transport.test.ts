@@ -34,7 +34,8 @@ describe('WebSocket transport', () => {
     const t = createWebSocketTransport(NodeLikeSocket, 'ws://x', { onOpen() {}, onMessage() {}, onClose() {}, onError() {}, onPong: () => pongs++ })
     expect(t.ping()).toBe(true)
     NodeLikeSocket.last.pongListener?.()
-    expect([NodeLikeSocket.last.pings, pongs, NodeLikeSocket.last.binaryType]).toEqual([1, 1, 'arraybuffer'])
+    // ws hands binary frames over as the Buffer it read: asking for ArrayBuffers would copy each one.
+    expect([NodeLikeSocket.last.pings, pongs, NodeLikeSocket.last.binaryType]).toEqual([1, 1, 'nodebuffer'])
   })
 
   it('turns binary frames into Uint8Array and ignores callbacks after close()', () => {
@@ -43,10 +44,34 @@ describe('WebSocket transport', () => {
     // ws sockets: raw messages (text frames as UTF-8 buffers), not the WHATWG onmessage shim.
     NodeLikeSocket.last.messageListener?.(new Uint8Array([1, 2]).buffer, true)
     NodeLikeSocket.last.messageListener?.(Buffer.from('téxt'), false)
+    const buffer = Buffer.from([3, 4])
+    NodeLikeSocket.last.messageListener?.(buffer, true)
+    expect(got[2]).toBe(buffer) // taken as is, no copy and no new view
     expect(NodeLikeSocket.last.onmessage).toBeNull()
     t.close()
     NodeLikeSocket.last.messageListener?.(Buffer.from('late'), false)
     NodeLikeSocket.last.onclose?.({ code: 1000, reason: '' })
-    expect(got).toEqual([new Uint8Array([1, 2]), 'téxt'])
+    expect(got).toEqual([new Uint8Array([1, 2]), 'téxt', buffer])
+  })
+
+  it('asks a browser-style socket for ArrayBuffers and reads them as Uint8Array', () => {
+    const got: unknown[] = []
+    class BrowserSocket {
+      static last: BrowserSocket
+      binaryType = 'blob'
+      readyState = 1
+      onopen = null
+      onmessage: ((event: { data: unknown }) => void) | null = null
+      onclose = null
+      onerror = null
+      constructor(readonly url: string) {
+        BrowserSocket.last = this
+      }
+      send(): void {}
+      close(): void {}
+    }
+    createWebSocketTransport(BrowserSocket, 'ws://x', { onOpen() {}, onMessage: (d) => got.push(d), onClose() {}, onError() {} })
+    BrowserSocket.last.onmessage?.({ data: new Uint8Array([5, 6]).buffer })
+    expect([BrowserSocket.last.binaryType, got]).toEqual(['arraybuffer', [new Uint8Array([5, 6])]])
   })
 })
