@@ -10,10 +10,11 @@ import Pusher from 'pusher-js'
 import WebSocket from 'ws'
 import { SockudoClient, type SockudoClientOptions } from '../../../src/core'
 import { msgpackCodec } from '../../../src/core/codecs/msgpack'
+import { protobufCodec } from '../../../src/core/codecs/protobuf'
 import { loadOfficial, type OFFICIAL_VARIANTS } from '../official'
 import { mountStorePath } from './store-path'
 
-export type Variant = 'floor' | 'pusher-js' | 'sockudo' | 'sockudo-v2' | 'sockudo-v2-msgpack' | 'sockudo-pinia' | (typeof OFFICIAL_VARIANTS)[number]
+export type Variant = 'floor' | 'floor-v2' | 'pusher-js' | 'sockudo' | 'sockudo-v2' | 'sockudo-v2-msgpack' | 'sockudo-v2-protobuf' | 'sockudo-pinia' | (typeof OFFICIAL_VARIANTS)[number]
 
 const [variant, portText, countText] = process.argv.slice(2) as [Variant, string, string]
 const port = Number(portText)
@@ -39,13 +40,18 @@ function onEvent(): void {
 
 const url = `ws://127.0.0.1:${port}/app/app-key?protocol=7&client=bench&version=1&flash=false`
 
-function floor(): void {
-  // The floor: a bare `ws` client doing only the two JSON.parse calls the protocol needs.
-  const socket = new WebSocket(url)
+/**
+ * The floor: a bare `ws` client doing only the two JSON.parse calls the protocol needs. `floor-v2`
+ * reads the V2 frames of the same events (message id, stream id and serial added), so the cost of
+ * the bigger frame itself is told apart from the cost of a client handling it.
+ */
+function floor(version: 1 | 2): void {
+  const prefix = version === 2 ? 'sockudo' : 'pusher'
+  const socket = new WebSocket(version === 2 ? url.replace('protocol=7', 'protocol=2') : url)
   socket.on('message', (raw: Buffer) => {
     const frame = JSON.parse(raw.toString()) as { event: string; data?: string }
-    if (frame.event === 'pusher:connection_established') {
-      socket.send(JSON.stringify({ event: 'pusher:subscribe', data: { channel: 'bench' } }))
+    if (frame.event === `${prefix}:connection_established`) {
+      socket.send(JSON.stringify({ event: `${prefix}:subscribe`, data: { channel: 'bench' } }))
       return
     }
     if (frame.event !== 'trade') return
@@ -76,7 +82,10 @@ async function official(protocolVersion: 2 | 7, wireFormat?: 'messagepack'): Pro
 
 switch (variant) {
   case 'floor':
-    floor()
+    floor(1)
+    break
+  case 'floor-v2':
+    floor(2)
     break
   case 'pusher-js':
     pusherJs()
@@ -89,6 +98,9 @@ switch (variant) {
     break
   case 'sockudo-v2-msgpack':
     sockudo({ protocolVersion: 2, codec: msgpackCodec }).subscribe('bench').bind<{ id: number }>('trade', (data) => data.id >= 0 && onEvent())
+    break
+  case 'sockudo-v2-protobuf':
+    sockudo({ protocolVersion: 2, codec: protobufCodec }).subscribe('bench').bind<{ id: number }>('trade', (data) => data.id >= 0 && onEvent())
     break
   case 'sockudo-pinia':
     mountStorePath(port, onEvent)

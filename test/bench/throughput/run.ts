@@ -50,7 +50,7 @@ export async function runThroughput(options: { count?: number; rounds?: number; 
   const count = options.count ?? 200_000
   const rounds = options.rounds ?? 5
   const official = officialPath() ? OFFICIAL_VARIANTS : []
-  const variants = options.variants ?? ['floor', 'pusher-js', 'sockudo', 'sockudo-pinia', 'sockudo-v2', 'sockudo-v2-msgpack', ...official]
+  const variants = options.variants ?? ['floor', 'floor-v2', 'pusher-js', 'sockudo', 'sockudo-pinia', 'sockudo-v2', 'sockudo-v2-msgpack', 'sockudo-v2-protobuf', ...official]
   const perMsg = new Map<Variant, number>()
   const client = await bundleClient()
   for (const variant of variants) {
