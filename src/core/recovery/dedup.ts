@@ -17,11 +17,57 @@ export interface DedupKey {
   streamId?: string
 }
 
-/** The serials seen on one stream of one channel, as numbers. */
-interface StreamWindow {
-  readonly channel: string
-  readonly streamId: string | undefined
-  readonly serials: Set<number>
+/**
+ * The serials seen on one stream of one channel. A live stream only ascends: those serials sit in
+ * an array, oldest first, where a serial past the newest is new without a search and the shared
+ * FIFO forgets the oldest by moving a head. A serial that arrives below the newest (a replay, a
+ * recovered gap) is kept in a set beside it. The two never hold the same serial.
+ */
+class StreamWindow {
+  private serials: number[] = []
+  private head = 0
+  private stragglers: Set<number> | undefined
+
+  constructor(readonly channel: string, readonly streamId: string | undefined) {}
+
+  get size(): number {
+    return this.serials.length - this.head + (this.stragglers?.size ?? 0)
+  }
+
+  has(n: number): boolean {
+    return this.inOrder(n) || this.stragglers?.has(n) === true
+  }
+
+  add(n: number): void {
+    const s = this.serials
+    if (this.head === s.length || n > s[s.length - 1]!) s.push(n)
+    else (this.stragglers ??= new Set()).add(n)
+  }
+
+  /** Forgets `n`, the oldest serial of the window in the FIFO; the array is compacted once half of it is forgotten. */
+  forget(n: number): void {
+    if (this.serials[this.head] !== n) return void this.stragglers?.delete(n)
+    this.head++
+    if (this.head < 64 || this.head * 2 < this.serials.length) return
+    this.serials = this.serials.slice(this.head)
+    this.head = 0
+  }
+
+  /** Binary search of the ascending array. */
+  private inOrder(n: number): boolean {
+    const s = this.serials
+    let lo = this.head
+    let hi = s.length - 1
+    if (lo > hi || n > s[hi]! || n < s[lo]!) return false
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const v = s[mid]!
+      if (v === n) return true
+      if (v < n) lo = mid + 1
+      else hi = mid - 1
+    }
+    return false
+  }
 }
 
 /** Serials below 10^15 convert to numbers exactly (2^53 ≈ 9.007 × 10^15). */
@@ -48,6 +94,7 @@ export class MessageDeduplicator {
   private readonly owners: (StreamWindow | string | undefined)[]
   private readonly keys: (number | string)[]
   private next = 0
+  private last: StreamWindow | undefined
 
   constructor(readonly capacity: number = DEFAULT_DEDUP_CAPACITY) {
     const size = Math.max(1, capacity)
@@ -61,13 +108,14 @@ export class MessageDeduplicator {
     if (messageId === undefined) return false
     if (serial !== undefined && channel !== undefined && serial.length <= MAX_NUMERIC_SERIAL_DIGITS && !isSystemEventName(frame.event)) {
       const n = Number(serial)
-      if (this.find(channel, frame.streamId)?.serials.has(n)) return true
+      let window = this.find(channel, frame.streamId)
+      if (window?.has(n)) return true
       // Free the slot first: it may hold the last serial of this very window, and a window
-      // left empty is dropped, so the window is looked up (or made) after.
+      // left empty is dropped, so an emptied window is looked up (or made) again.
       this.free()
-      const window = this.window(channel, frame.streamId)
+      if (window === undefined || window.size === 0) window = this.window(channel, frame.streamId)
       this.take(window, n)
-      window.serials.add(n)
+      window.add(n)
       return false
     }
     return this.checkId(messageId, serial ?? '')
@@ -75,6 +123,7 @@ export class MessageDeduplicator {
 
   /** Forgets everything. */
   reset(): void {
+    this.last = undefined
     this.streams.clear()
     this.ids.clear()
     this.owners.fill(undefined)
@@ -92,18 +141,20 @@ export class MessageDeduplicator {
     return false
   }
 
-  /** The window of `channel`'s stream, if any (a channel rarely has more than one stream in the window). */
+  /** The window of `channel`'s stream, if any: most frames belong to the window of the frame before. */
   private find(channel: string, streamId: string | undefined): StreamWindow | undefined {
+    const last = this.last
+    if (last !== undefined && last.channel === channel && last.streamId === streamId) return last
     const list = this.streams.get(channel)
     if (list === undefined) return undefined
-    for (let i = 0; i < list.length; i++) if (list[i]!.streamId === streamId) return list[i]
+    for (let i = 0; i < list.length; i++) if (list[i]!.streamId === streamId) return (this.last = list[i])
     return undefined
   }
 
   private window(channel: string, streamId: string | undefined): StreamWindow {
     const found = this.find(channel, streamId)
     if (found !== undefined) return found
-    const window: StreamWindow = { channel, streamId, serials: new Set() }
+    const window = (this.last = new StreamWindow(channel, streamId))
     const list = this.streams.get(channel)
     if (list === undefined) this.streams.set(channel, [window])
     else list.push(window)
@@ -124,8 +175,9 @@ export class MessageDeduplicator {
     if (owner === undefined) return
     const key = this.keys[slot]!
     if (typeof owner === 'string') return this.forgetId(owner, key as string)
-    owner.serials.delete(key as number)
-    if (owner.serials.size > 0) return
+    owner.forget(key as number)
+    if (owner.size > 0) return
+    if (this.last === owner) this.last = undefined
     const rest = this.streams.get(owner.channel)?.filter((w) => w !== owner) ?? []
     if (rest.length > 0) this.streams.set(owner.channel, rest)
     else this.streams.delete(owner.channel)

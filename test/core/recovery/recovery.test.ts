@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MessageDeduplicator, RecoveryPositions, applyRecovered, buildResumeData } from '../../../src/core/internal'
+import { createRandom } from '../codecs/prng'
 
 describe('message dedup window', () => {
   // A delivery without a channel is remembered by its id (and serial); one with a channel,
@@ -60,6 +61,37 @@ describe('message dedup window', () => {
     const big = '18446744073709551615'
     const nextToBig = '18446744073709551614' // the same number once rounded to a double
     expect([d.check(on('a', big)), d.check(on('a', nextToBig)), d.check(on('a', big))]).toEqual([false, false, true])
+  })
+
+  it('answers like a plain FIFO of delivery keys on seeded traffic: live streams, replays, out-of-order and repeated ids', () => {
+    // The model: a queue of `capacity` keys, the oldest forgotten first. The window stores serials
+    // per stream in arrays and skips searches while a stream only ascends; the model does not.
+    for (const capacity of [1, 7, 300]) {
+      const random = createRandom(capacity)
+      const d = new MessageDeduplicator(capacity)
+      const model: string[] = []
+      const heads = new Map<string, number>()
+      for (let i = 0; i < 20_000; i++) {
+        const channel = random.pick(['a', 'b'])
+        const streamId = random.pick(['s1', 's1', 's1', 's2', undefined])
+        const stream = `${channel}|${streamId}`
+        const head = heads.get(stream) ?? 0
+        // Mostly the next serial; sometimes a replay of a recent one, an older gap, or a new id.
+        const roll = random.int(10)
+        const n = roll < 6 ? head + 1 : roll < 8 ? Math.max(1, head - random.int(capacity + 3)) : head + 1 + random.int(5)
+        heads.set(stream, Math.max(head, n))
+        const frame = roll === 9 && random.int(2) === 0
+          ? { event: 'sockudo_internal:subscription_succeeded', channel, streamId, serial: String(n), messageId: `p${random.int(4)}` }
+          : { event: 'note', channel, streamId, serial: String(n), messageId: `m${n}` }
+        const key = frame.event === 'note' ? `s|${stream}|${n}` : `i|${frame.messageId}|${n}`
+        const seen = model.includes(key)
+        if (!seen) {
+          if (model.length === capacity) model.shift()
+          model.push(key)
+        }
+        expect(d.check(frame), `capacity ${capacity}, step ${i}: ${key}`).toBe(seen)
+      }
+    }
   })
 
   it('forgets everything on reset', () => {
