@@ -208,7 +208,8 @@ export class Channel {
   protected emitEvent(frame: InboundFrame, data: unknown): void {
     const event = toSockudoEvent(frame, data, this.name)
     this.callbacks.emit(event)
-    this.emit('event', event)
+    this.emitter.emit('event', event)
+    this.ctx.deliver(event)
   }
 
   /** Emits a client-side synthetic event (`pusher:subscription_succeeded`…) to `bind`/`bindGlobal`. */

@@ -5,7 +5,7 @@ import type { ProtocolNames } from '../protocol/names'
 import type { RequestTracker } from '../protocol/request-tracker'
 import type { Clock } from '../util/clock'
 import type { HistoryPage, HistoryParams } from '../history/types'
-import type { ChannelEvents } from './types'
+import type { ChannelEvents, SockudoEvent } from './types'
 
 /** What a channel needs from the client. Not exported from any entry, but the channel classes name it, so it must stay in their .d.ts (no internal tag). */
 export interface ChannelContext {
@@ -24,6 +24,8 @@ export interface ChannelContext {
   hasRecoveryPosition(channel: string): boolean
   /** V2 `channel_history` over the socket. */
   history(channel: string, params: HistoryParams): Promise<HistoryPage>
-  /** Mirrors channel events to client-level listeners. */
+  /** Hands a delivered event to the client-level callbacks and `event` listeners. */
+  deliver(event: SockudoEvent): void
+  /** Mirrors the channel's other events to client-level listeners. */
   notify<K extends keyof ChannelEvents>(channel: string, event: K, ...args: ChannelEvents[K]): void
 }

@@ -105,6 +105,7 @@ export class Session {
       secretbox: raw.secretbox ?? (() => import('../crypto/secretbox').then((m) => m.loadLibsodiumSecretbox())),
       hasRecoveryPosition: (channel) => this.positions?.get(channel) != null,
       history: async (channel, params) => (await this.loadHistory()).request(channel, params),
+      deliver: (event) => this.deliverEvent(event),
       notify: (channel, event, ...args) => this.notify(channel, event, args),
     }
   }
@@ -113,8 +114,6 @@ export class Session {
     const e = this.emitter
     const [a] = args as [never]
     switch (event) {
-      case 'event':
-        return this.deliverEvent(a)
       case 'state_change':
         return e.emit('subscription_state', { channel, ...(a as ChannelEvents['state_change'][0]) })
       case 'subscription_count':
