@@ -33,9 +33,9 @@ export function bindChannelsStore(sockudo: SockudoContext, refs: ChannelsStoreRe
       if (!client.channel(name)) delete entries.value[name]
     })
   for (const channel of client.allChannels()) entry(channel.name)
-  const counter = createEventCounter((name, tally) => {
+  const counter = createEventCounter((name, tally, at) => {
     const e = entry(name)
-    if (e) applyTally(e, tally, client.getRecoveryPosition(name))
+    if (e) applyTally(e, tally, at, client.getRecoveryPosition(name))
   })
   untilDisposed(sockudo, [
     client.on('subscription_state', ({ channel, current, error }) => {
@@ -73,7 +73,6 @@ export function bindChannelsStore(sockudo: SockudoContext, refs: ChannelsStoreRe
 interface Tally {
   count: number
   last: SockudoEvent
-  at: number
 }
 
 /**
@@ -81,14 +80,16 @@ interface Tally {
  * event (count, name, time, position) cost more than the whole delivery, while the store only
  * needs to be current by the time anything renders.
  */
-function createEventCounter(write: (name: string, tally: Tally) => void): { count(name: string, event: SockudoEvent): void; cancel(): void } {
+function createEventCounter(write: (name: string, tally: Tally, at: number) => void): { count(name: string, event: SockudoEvent): void; cancel(): void } {
   let pending = new Map<string, Tally>()
   let timer: ReturnType<typeof setTimeout> | undefined
   const flush = (): void => {
     timer = undefined
     const tallies = pending
     pending = new Map()
-    for (const [name, tally] of tallies) write(name, tally)
+    // One clock read per batch, not per event: the batch's last event arrived in the task just before.
+    const at = Date.now()
+    for (const [name, tally] of tallies) write(name, tally, at)
   }
   return {
     count(name, event) {
@@ -96,8 +97,7 @@ function createEventCounter(write: (name: string, tally: Tally) => void): { coun
       if (tally) {
         tally.count++
         tally.last = event
-        tally.at = Date.now()
-      } else pending.set(name, { count: 1, last: event, at: Date.now() })
+      } else pending.set(name, { count: 1, last: event })
       timer ??= setTimeout(flush, 0)
     },
     cancel() {
@@ -109,11 +109,11 @@ function createEventCounter(write: (name: string, tally: Tally) => void): { coun
 }
 
 /** Writes a tally; the position is the client's recovery position, else the last event's own. */
-function applyTally(e: ChannelEntry, tally: Tally, recovery: RecoveryPosition | null): void {
+function applyTally(e: ChannelEntry, tally: Tally, at: number, recovery: RecoveryPosition | null): void {
   const event = tally.last
   e.eventCount += tally.count
   e.lastEventName = event.event
-  e.lastEventAt = tally.at
+  e.lastEventAt = at
   if (recovery) {
     e.recoveryPosition = { ...recovery }
   } else if (event.serial !== undefined) {

@@ -52,7 +52,10 @@ export interface ChannelEntry {
   eventCount: number
   /** Name of the last application event. */
   lastEventName: string | null
-  /** When the last application event arrived, ms since the epoch. */
+  /**
+   * When the last application event arrived, ms since the epoch. Read when the store takes in a
+   * batch of events (one macrotask after the batch's last event), not once per event.
+   */
   lastEventAt: number | null
   /** V2 history head at attach time, exact decimal string. */
   attachSerial: string | null
