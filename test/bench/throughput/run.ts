@@ -1,7 +1,8 @@
 /**
  * Inbound throughput: the blaster sends N ~200-byte events on one channel; each variant runs in
- * its own process and reports process CPU time per message. Each variant runs `rounds` times and
- * the median is kept. Ratios are against the floor (a bare `ws` client doing two JSON.parse).
+ * its own process (the client bundled once, see ./bundle) and reports process CPU time per
+ * message. Each variant runs `rounds` times and the median is kept. Ratios are against the floor
+ * (a bare `ws` client doing two JSON.parse); `floor-v2` does the same on the V2 frames.
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -74,7 +75,7 @@ export async function runThroughput(options: { count?: number; rounds?: number; 
     `| ${variant} | ${us.toFixed(2)} | ${(us / floor).toFixed(2)}x | ${(us / core).toFixed(2)}x | ${(pusher / us).toFixed(2)}x |`)
   const label = officialLabel()
   return [
-    `Inbound throughput: ${count.toLocaleString('en')} events of ~200 bytes on one channel, CPU µs per message (median of ${rounds} runs, each in its own process)${label ? `; official-* is ${label}` : ''}`,
+    `Inbound throughput: ${count.toLocaleString('en')} events of ~200 bytes on one channel, CPU µs per message (median of ${rounds} runs, each in its own process, bundled as an app ships it and run with plain \`node\`)${label ? `; official-* is ${label}` : ''}. \`floor-v2\` is the floor reading the V2 frames of the same events.`,
     '',
     '| client | CPU µs/msg | vs floor | vs SockudoClient | pusher-js is slower by |',
     '| --- | --- | --- | --- | --- |',
