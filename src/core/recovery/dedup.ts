@@ -107,16 +107,9 @@ export class MessageDeduplicator {
     const { messageId, serial, channel } = frame
     if (messageId === undefined) return false
     if (serial !== undefined && channel !== undefined && serial.length <= MAX_NUMERIC_SERIAL_DIGITS && !isSystemEventName(frame.event)) {
+      // A serial that is not digits (a custom delta stage's) is NaN here and remembered by id.
       const n = Number(serial)
-      let window = this.find(channel, frame.streamId)
-      if (window?.has(n)) return true
-      // Free the slot first: it may hold the last serial of this very window, and a window
-      // left empty is dropped, so an emptied window is looked up (or made) again.
-      this.free()
-      if (window === undefined || window.size === 0) window = this.window(channel, frame.streamId)
-      this.take(window, n)
-      window.add(n)
-      return false
+      if (n >= 0) return this.checkSerial(channel, frame.streamId, n)
     }
     return this.checkId(messageId, serial ?? '')
   }
@@ -128,6 +121,18 @@ export class MessageDeduplicator {
     this.ids.clear()
     this.owners.fill(undefined)
     this.next = 0
+  }
+
+  private checkSerial(channel: string, streamId: string | undefined, n: number): boolean {
+    let window = this.find(channel, streamId)
+    if (window?.has(n)) return true
+    // Free the slot first: it may hold the last serial of this very window, and a window
+    // left empty is dropped, so an emptied window is looked up (or made) again.
+    this.free()
+    if (window === undefined || window.size === 0) window = this.window(channel, streamId)
+    this.take(window, n)
+    window.add(n)
+    return false
   }
 
   private checkId(messageId: string, key: string): boolean {

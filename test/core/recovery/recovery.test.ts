@@ -56,6 +56,13 @@ describe('message dedup window', () => {
     expect([d.check(on('a', '9')), d.check(succeeded('x1')), d.check(succeeded('x2')), d.check(succeeded('x2'))]).toEqual([false, false, false, true])
   })
 
+  it('remembers a serial that is not decimal digits (from a custom delta stage) by id, never as a number', () => {
+    const d = new MessageDeduplicator()
+    // As numbers both are NaN, which a window would keep in its array and never find again.
+    expect([d.check(on('a', '1a', 's1', 'x')), d.check(on('a', '59')), d.check(on('a', '0x3b', 's1', 'y'))]).toEqual([false, false, false])
+    expect([d.check(on('a', '59')), d.check(on('a', '1a', 's1', 'x')), d.check(on('a', '1a', 's1', 'z'))]).toEqual([true, true, false])
+  })
+
   it('remembers serials beyond 10^15 exactly, by id', () => {
     const d = new MessageDeduplicator()
     const big = '18446744073709551615'
