@@ -108,7 +108,7 @@ export class MessageDeduplicator {
     if (messageId === undefined) return false
     if (serial !== undefined && channel !== undefined && serial.length <= MAX_NUMERIC_SERIAL_DIGITS && !isSystemEventName(frame.event)) {
       // A serial that is not digits (a custom delta stage's) is NaN here and remembered by id.
-      const n = Number(serial)
+      const n = digitsToNumber(serial)
       if (n >= 0) return this.checkSerial(channel, frame.streamId, n)
     }
     return this.checkId(messageId, serial ?? '')
@@ -197,4 +197,18 @@ export class MessageDeduplicator {
     const rest = known.filter((k) => k !== key)
     this.ids.set(messageId, rest.length === 1 ? rest[0]! : rest)
   }
+}
+
+/**
+ * A serial's decimal digits as a number, NaN for anything else. `Number` would also read `0x3b`,
+ * `5.9e1` or ` 59` as 59 (and `''` as 0) and take them for that serial.
+ */
+function digitsToNumber(digits: string): number {
+  let n = digits.length > 0 ? 0 : NaN
+  for (let i = 0; i < digits.length; i++) {
+    const d = digits.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return NaN
+    n = n * 10 + d
+  }
+  return n
 }

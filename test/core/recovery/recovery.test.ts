@@ -58,9 +58,10 @@ describe('message dedup window', () => {
 
   it('remembers a serial that is not decimal digits (from a custom delta stage) by id, never as a number', () => {
     const d = new MessageDeduplicator()
-    // As numbers both are NaN, which a window would keep in its array and never find again.
+    // `Number` reads '0x3b' as 59; '1a' is NaN, which a window would keep in its array and never find again.
     expect([d.check(on('a', '1a', 's1', 'x')), d.check(on('a', '59')), d.check(on('a', '0x3b', 's1', 'y'))]).toEqual([false, false, false])
     expect([d.check(on('a', '59')), d.check(on('a', '1a', 's1', 'x')), d.check(on('a', '1a', 's1', 'z'))]).toEqual([true, true, false])
+    expect([d.check(on('a', '0')), d.check(on('a', '', 's1', 'e')), d.check(on('a', '', 's1', 'e'))]).toEqual([false, false, true])
   })
 
   it('remembers serials beyond 10^15 exactly, by id', () => {
