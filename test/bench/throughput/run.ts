@@ -1,8 +1,9 @@
 /**
  * Inbound throughput: the blaster sends N ~200-byte events on one channel; each variant runs in
  * its own process (the client bundled once, see ./bundle) and reports process CPU time per
- * message. Each variant runs `rounds` times and the median is kept. Ratios are against the floor
- * (a bare `ws` client doing two JSON.parse); `floor-v2` does the same on the V2 frames.
+ * message. Each of `rounds` rounds runs every variant once, and each variant's median is kept.
+ * Ratios are against the floor (a bare `ws` client doing two JSON.parse); `floor-v2` does the
+ * same on the V2 frames.
  */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -52,22 +53,23 @@ export async function runThroughput(options: { count?: number; rounds?: number; 
   const rounds = options.rounds ?? 5
   const official = officialPath() ? OFFICIAL_VARIANTS : []
   const variants = options.variants ?? ['floor', 'floor-v2', 'pusher-js', 'sockudo', 'sockudo-pinia', 'sockudo-v2', 'sockudo-v2-msgpack', 'sockudo-v2-protobuf', ...official]
-  const perMsg = new Map<Variant, number>()
   const client = await bundleClient()
-  for (const variant of variants) {
-    const samples: number[] = []
-    for (let round = 0; round < rounds; round++) {
+  // Rounds go over every variant in turn, so a slow stretch of a shared machine lands on all of
+  // them alike instead of on the one variant that happened to be running.
+  const samples = new Map<Variant, number[]>(variants.map((v) => [v, []]))
+  for (let round = 0; round < rounds; round++) {
+    for (const variant of variants) {
       const blaster = await startBlaster(count)
       try {
-        samples.push((await runClient(client, variant, blaster.port, count)).perMsgUs)
+        samples.get(variant)!.push((await runClient(client, variant, blaster.port, count)).perMsgUs)
       } catch (error) {
         console.error(String(error))
       } finally {
         blaster.stop()
       }
     }
-    if (samples.length) perMsg.set(variant, median(samples))
   }
+  const perMsg = new Map([...samples].filter(([, s]) => s.length > 0).map(([v, s]) => [v, median(s)]))
   const floor = perMsg.get('floor') ?? NaN
   const core = perMsg.get('sockudo') ?? NaN
   const pusher = perMsg.get('pusher-js') ?? NaN
