@@ -8,6 +8,7 @@
  *
  * Run alone: `npx tsx test/bench/reconnect/run.ts`.
  */
+import '../define-production'
 import { fileURLToPath } from 'node:url'
 import Pusher from 'pusher-js'
 import { SockudoClient } from '../../../src/core'
