@@ -95,8 +95,8 @@ class Reader {
       case 0xd2: return this.u32() | 0
       case 0xd3: return exactInteger(this.view.getBigInt64(this.take(8)))
       case 0xd9: return this.str(this.u8(), slot)
-      case 0xda: return this.str(this.u16(), -1)
-      case 0xdb: return this.str(this.u32(), -1)
+      case 0xda: return this.str(this.u16())
+      case 0xdb: return this.str(this.u32())
       case 0xdc: return this.array(this.u16(), depth)
       case 0xdd: return this.array(this.u32(), depth)
       case 0xde: return this.map(this.u16(), depth)

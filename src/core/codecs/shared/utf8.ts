@@ -7,7 +7,8 @@ let encoder: TextEncoder | undefined
 
 /** @internal Decodes `bytes[start, end)`; throws `TypeError` on invalid UTF-8. */
 export function decodeUtf8(bytes: Uint8Array, start = 0, end = bytes.length): string {
-  // Short ASCII strings (event names, ids) are most fields; a loop beats the decoder call there.
+  // Short ASCII strings (event and channel names) are common fields; up to 16 bytes a loop beats
+  // the decoder call, past that (a 36-byte id: 150 ns against 66) the decoder wins.
   if (end - start <= 16) {
     let out = ''
     for (let i = start; i < end; i++) {
